@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Civitas.Common.Persistence;
+
+public static class DatabaseStartup
+{
+    /// <summary>Prepares the database (SQLite WAL) and applies every module's pending migrations.</summary>
+    public static async Task MigrateCivitasDatabasesAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Civitas.Database");
+        await DatabasePreparation.PrepareAsync(settings, cancellationToken);
+        foreach (var database in services.GetServices<IModuleDatabase>())
+        {
+            var pending = await database.PendingMigrationsAsync(services, cancellationToken);
+            await database.MigrateAsync(services, cancellationToken);
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Database module {Module}: applied {Count} migration(s) on {Provider}", database.Module, pending.Count, settings.Provider);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Civitas.Common.Persistence;
+
+/// <summary>A module's database: its name and its migrations. The host migrates all of them at start-up.</summary>
+public interface IModuleDatabase
+{
+    string Module { get; }
+
+    Type ContextType { get; }
+
+    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<string>> PendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken);
+}
