@@ -1,0 +1,42 @@
+using System.Security.Cryptography.X509Certificates;
+using Civitas.Keys.Persistence;
+
+namespace Civitas.Keys.Management;
+
+/// <summary>A key alias record with its parsed certificate; immutable snapshot, safe to cache and share.</summary>
+internal sealed class ManagedKey
+{
+    public ManagedKey(KeyAliasEntity record)
+    {
+        Record = record;
+        Certificate = X509Certificate2.CreateFromPem(record.CertificatePem);
+        Thumbprint = Convert.FromHexString(record.Thumbprint);
+    }
+
+    public KeyAliasEntity Record { get; }
+
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>SHA-256 of the certificate DER (32 bytes), the prefix of MOSIP ciphertexts.</summary>
+    public byte[] Thumbprint { get; }
+
+    public string Alias => Record.Alias;
+
+    public bool HasPrivateKey => Record.PrivateKeyLocation != PrivateKeyLocations.None;
+
+    public bool IsRevoked => Record.RevokedAtUtc is not null;
+
+    /// <summary>Within its own lifetime (generation to expiry), whether or not a successor has taken over.</summary>
+    public bool IsValidAt(DateTime atUtc) => Record.GeneratedAtUtc <= atUtc && atUtc <= Record.ExpiresAtUtc;
+
+    public KeyCertificate ToPublic() => new(
+        Record.ApplicationId,
+        Record.ReferenceId,
+        Record.CertificatePem,
+        Record.Thumbprint,
+        Record.GeneratedAtUtc,
+        Record.ExpiresAtUtc,
+        Record.RevokedAtUtc,
+        Record.Alias,
+        HasPrivateKey);
+}
