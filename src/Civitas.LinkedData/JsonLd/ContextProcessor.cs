@@ -700,7 +700,7 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
             return term?.IriMapping;
         }
 
-        var colon = value.IndexOf(':', 1);
+        var colon = value.Length > 1 ? value.IndexOf(':', 1) : -1;
         if (colon > 0)
         {
             var prefix = value[..colon];

@@ -117,11 +117,18 @@ internal sealed class Expander(ContextProcessor contexts)
                 throw new JsonLdException("invalid @nest value", "@nest must hold node objects");
             }
 
+            // A nesting term may carry a property-scoped context of its own (steps 3 and 8 repeated for it).
+            var nestedContext = active;
+            if (active.Term(nestKey) is { HasLocalContext: true } nd)
+            {
+                nestedContext = contexts.Process(active, nd.LocalContext, nd.BaseUrl, overrideProtected: true, stableLocal: true);
+            }
+
             var innerNests = new SortedSet<string>(StringComparer.Ordinal);
-            ExpandMembers(active, typeScoped, activeProperty, nestedMap, output, innerNests, baseUrl, inputType);
+            ExpandMembers(nestedContext, typeScoped, nestKey, nestedMap, output, innerNests, baseUrl, inputType);
             foreach (var n in innerNests)
             {
-                ExpandNested(active, typeScoped, activeProperty, nestedMap, n, output, baseUrl, inputType);
+                ExpandNested(nestedContext, typeScoped, nestKey, nestedMap, n, output, baseUrl, inputType);
             }
         }
     }
@@ -156,7 +163,7 @@ internal sealed class Expander(ContextProcessor contexts)
             {
                 throw new JsonLdException("invalid language-tagged value", "only strings can have a language");
             }
-            else if (type is not null && (type is not string ts || !Iri.IsAbsolute(ts) || ts.StartsWith("_:", StringComparison.Ordinal)))
+            else if (type is not null && (type is not string ts || !Iri.IsWellFormed(ts) || ts.StartsWith("_:", StringComparison.Ordinal)))
             {
                 throw new JsonLdException("invalid typed value", "@type of a value must be an IRI");
             }

@@ -133,7 +133,7 @@ internal sealed partial class RdfSerializer(JsonLdOptions options)
         }
         else if (value is double i)
         {
-            lexical = i.ToString("0", CultureInfo.InvariantCulture);
+            lexical = Json.NumberToString(i);
             datatype ??= Xsd + "integer";
         }
         else
