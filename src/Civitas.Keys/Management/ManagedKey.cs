@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Civitas.Keys.Persistence;
 
@@ -11,7 +12,13 @@ internal sealed class ManagedKey
         Record = record;
         Certificate = X509Certificate2.CreateFromPem(record.CertificatePem);
         Thumbprint = Convert.FromHexString(record.Thumbprint);
+        _rsaPublicKey = new Lazy<RSA?>(() => Certificate.GetRSAPublicKey());
     }
+
+    private readonly Lazy<RSA?> _rsaPublicKey;
+
+    /// <summary>The certificate's RSA public key, parsed once (null for EC keys).</summary>
+    public RSA? RsaPublicKey => _rsaPublicKey.Value;
 
     public KeyAliasEntity Record { get; }
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Civitas.Keys.Persistence;
 
 /// <summary>
@@ -6,16 +8,13 @@ namespace Civitas.Keys.Persistence;
 /// </summary>
 internal sealed class KeysDatabase
 {
-    private readonly Func<(KeysDbContext Context, IDisposable Lifetime)> _open;
+    private readonly IDbContextFactory<KeysDbContext> _factory;
 
-    public KeysDatabase(Func<(KeysDbContext Context, IDisposable Lifetime)> open) => _open = open;
+    public KeysDatabase(IDbContextFactory<KeysDbContext> factory) => _factory = factory;
 
     public T Use<T>(Func<KeysDbContext, T> work)
     {
-        var (context, lifetime) = _open();
-        using (lifetime)
-        {
-            return work(context);
-        }
+        using var context = _factory.CreateDbContext();
+        return work(context);
     }
 }

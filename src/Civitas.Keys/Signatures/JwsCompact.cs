@@ -1,0 +1,217 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+
+namespace Civitas.Keys.Signatures;
+
+/// <summary>
+/// JWS compact serialization (RFC 7515), including detached payloads and RFC 7797 unencoded payloads.
+/// Verification always uses the header bytes as received, never a re-serialised header.
+/// </summary>
+public static class JwsCompact
+{
+    /// <summary>Builds <c>header.payload.signature</c> (or <c>header..signature</c> when <paramref name="detached"/>).</summary>
+    public static string Sign(string algorithm, JwsHeader header, ReadOnlySpan<byte> payload, bool detached, Func<byte[], byte[]> signSigningInput)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(signSigningInput);
+        var encodedHeader = Base64Url.EncodeToString(HeaderJson(algorithm, header));
+        var encodedPayload = header.EncodePayload ? Base64Url.EncodeToString(payload) : null;
+        var signingInput = SigningInput(Encoding.ASCII.GetBytes(encodedHeader), header.EncodePayload, encodedPayload, payload);
+        var signature = Base64Url.EncodeToString(signSigningInput(signingInput));
+        var payloadSegment = detached ? string.Empty : encodedPayload ?? Encoding.UTF8.GetString(payload);
+        return $"{encodedHeader}.{payloadSegment}.{signature}";
+    }
+
+    /// <summary>Parses a compact JWS; false when it is not one (wrong shape, bad base64url, header not a JSON object).</summary>
+    public static bool TryParse(string? jws, out ParsedJws parsed)
+    {
+        parsed = default!;
+        if (string.IsNullOrWhiteSpace(jws))
+        {
+            return false;
+        }
+        var parts = jws.Trim().Split('.');
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[2].Length == 0
+            || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[2]))
+        {
+            return false;
+        }
+        var headerBytes = Base64Url.DecodeFromChars(parts[0]);
+        try
+        {
+            using var document = JsonDocument.Parse(headerBytes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+            parsed = new ParsedJws(parts[0], parts[1], Base64Url.DecodeFromChars(parts[2]), document.RootElement.Clone());
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Checks the signature with <paramref name="certificate"/>'s key. For a detached JWS pass the payload
+    /// (raw bytes; they are base64url-encoded here unless the header says <c>b64:false</c>). Never throws on a bad signature.
+    /// </summary>
+    public static bool Verify(ParsedJws jws, X509Certificate2 certificate, ReadOnlySpan<byte> detachedPayload)
+    {
+        ArgumentNullException.ThrowIfNull(jws);
+        ArgumentNullException.ThrowIfNull(certificate);
+        var algorithm = jws.Algorithm;
+        if (!JwsAlgorithms.IsSupported(algorithm))
+        {
+            return false;
+        }
+        var encodePayload = jws.EncodePayload;
+        if (encodePayload is null)
+        {
+            return false;
+        }
+        byte[] signingInput;
+        if (jws.EncodedPayload.Length == 0)
+        {
+            signingInput = SigningInput(Encoding.ASCII.GetBytes(jws.EncodedHeader), encodePayload.Value, encodePayload.Value ? Base64Url.EncodeToString(detachedPayload) : null, detachedPayload);
+        }
+        else if (encodePayload.Value)
+        {
+            signingInput = Encoding.ASCII.GetBytes(jws.EncodedHeader + "." + jws.EncodedPayload);
+        }
+        else
+        {
+            signingInput = SigningInput(Encoding.ASCII.GetBytes(jws.EncodedHeader), false, null, Encoding.UTF8.GetBytes(jws.EncodedPayload));
+        }
+        try
+        {
+            return algorithm switch
+            {
+                JwsAlgorithms.RS256 => certificate.GetRSAPublicKey() is { } rsa && Dispose(rsa, rsa.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)),
+                JwsAlgorithms.PS256 => certificate.GetRSAPublicKey() is { } rsa && Dispose(rsa, rsa.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss)),
+                JwsAlgorithms.ES256 => certificate.GetECDsaPublicKey() is { } ec && Dispose(ec, ec.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)),
+                _ => false,
+            };
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Dispose(IDisposable key, bool result)
+    {
+        key.Dispose();
+        return result;
+    }
+
+    private static byte[] SigningInput(byte[] encodedHeader, bool encodePayload, string? encodedPayload, ReadOnlySpan<byte> payload)
+    {
+        var payloadBytes = encodePayload ? Encoding.ASCII.GetBytes(encodedPayload!) : payload.ToArray();
+        return [.. encodedHeader, (byte)'.', .. payloadBytes];
+    }
+
+    private static byte[] HeaderJson(string algorithm, JwsHeader header)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("alg", algorithm);
+            if (header.Type is not null)
+            {
+                writer.WriteString("typ", header.Type);
+            }
+            if (header.KeyId is not null)
+            {
+                writer.WriteString("kid", header.KeyId);
+            }
+            if (header.CertificateChain is { Count: > 0 })
+            {
+                writer.WriteStartArray("x5c");
+                foreach (var certificate in header.CertificateChain)
+                {
+                    // x5c is standard base64 (RFC 7515 §4.1.6), not base64url.
+                    writer.WriteStringValue(Convert.ToBase64String(certificate));
+                }
+                writer.WriteEndArray();
+            }
+            if (header.CertificateSha256 is not null)
+            {
+                writer.WriteString("x5t#S256", Base64Url.EncodeToString(header.CertificateSha256));
+            }
+            if (header.CertificateUrl is not null)
+            {
+                writer.WriteString("x5u", header.CertificateUrl);
+            }
+            if (!header.EncodePayload)
+            {
+                writer.WriteBoolean("b64", false);
+                writer.WriteStartArray("crit");
+                writer.WriteStringValue("b64");
+                writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}
+
+/// <summary>A parsed compact JWS; the header is kept as received (<see cref="EncodedHeader"/>) for verification.</summary>
+public sealed record ParsedJws(string EncodedHeader, string EncodedPayload, byte[] Signature, JsonElement Header)
+{
+    public string? Algorithm => Header.TryGetProperty("alg", out var alg) && alg.ValueKind == JsonValueKind.String ? alg.GetString() : null;
+
+    public string? KeyId => Header.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
+
+    /// <summary>True/false from <c>b64</c>; null when <c>b64:false</c> is used without being listed in <c>crit</c> (RFC 7797 §6 makes that invalid).</summary>
+    public bool? EncodePayload
+    {
+        get
+        {
+            if (!Header.TryGetProperty("b64", out var b64))
+            {
+                return true;
+            }
+            if (b64.ValueKind == JsonValueKind.True)
+            {
+                return true;
+            }
+            if (b64.ValueKind != JsonValueKind.False)
+            {
+                return null;
+            }
+            var critical = Header.TryGetProperty("crit", out var crit) && crit.ValueKind == JsonValueKind.Array
+                && crit.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == "b64");
+            return critical ? false : null;
+        }
+    }
+
+    /// <summary>The leaf certificate of <c>x5c</c>, if present and parseable.</summary>
+    public X509Certificate2? LeafCertificate
+    {
+        get
+        {
+            if (!Header.TryGetProperty("x5c", out var x5c) || x5c.ValueKind != JsonValueKind.Array || x5c.GetArrayLength() == 0)
+            {
+                return null;
+            }
+            try
+            {
+                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(x5c[0].GetString() ?? string.Empty));
+            }
+            catch (Exception e) when (e is CryptographicException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The payload bytes carried in the JWS (empty when detached).</summary>
+    public byte[] Payload => EncodedPayload.Length == 0 ? [] : EncodePayload == false ? Encoding.UTF8.GetBytes(EncodedPayload) : Base64Url.DecodeFromChars(EncodedPayload);
+}
