@@ -3,7 +3,7 @@ namespace Civitas.LinkedData.JsonLd;
 using Map = Dictionary<string, object?>;
 
 /// <summary>The JSON-LD 1.1 expansion algorithm (API section 5.1) and value expansion (5.3).</summary>
-internal sealed class Expander(ContextProcessor contexts)
+internal sealed class Expander(ContextProcessor contexts, bool safe = false)
 {
     public object? Expand(ActiveContext active, string? activeProperty, object? element, string? baseUrl, bool fromMap = false)
     {
@@ -228,6 +228,11 @@ internal sealed class Expander(ContextProcessor contexts)
             var expandedProperty = contexts.ExpandIri(active, key, vocab: true);
             if (expandedProperty is null || (!expandedProperty.Contains(':', StringComparison.Ordinal) && !ContextProcessor.IsKeyword(expandedProperty)))
             {
+                if (safe)
+                {
+                    throw new JsonLdException("undefined term", $"'{key}' is not defined by the context");
+                }
+
                 continue;
             }
 
@@ -332,6 +337,11 @@ internal sealed class Expander(ContextProcessor contexts)
                 }
 
                 var types = Json.AsList(value).Select(t => (object?)contexts.ExpandIri(typeScoped, (string)t!, documentRelative: true, vocab: true)).ToList();
+                if (safe && types.Any(t => t is not string ts || !(Iri.IsAbsolute(ts) || ts.StartsWith("_:", StringComparison.Ordinal))))
+                {
+                    throw new JsonLdException("undefined term", $"type {string.Join(", ", Json.AsList(value))} is not defined by the context");
+                }
+
                 if (result.TryGetValue("@type", out var existing))
                 {
                     types = [.. Json.AsList(existing), .. types];

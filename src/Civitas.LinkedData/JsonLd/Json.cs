@@ -27,6 +27,21 @@ internal static class Json
         _ => null,
     };
 
+    public static object? FromNode(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        null => null,
+        System.Text.Json.Nodes.JsonObject o => o.ToDictionary(p => p.Key, p => FromNode(p.Value), StringComparer.Ordinal),
+        System.Text.Json.Nodes.JsonArray a => a.Select(FromNode).ToList(),
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => node.GetValue<string>(),
+            JsonValueKind.Number => node.GetValue<double>(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => null,
+        },
+    };
+
     private static Dictionary<string, object?> ToMap(JsonElement e)
     {
         var map = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -19,4 +19,10 @@ public sealed record JsonLdOptions
 
     /// <summary>null (default), "i18n-datatype" or "compound-literal": how @direction reaches RDF.</summary>
     public string? RdfDirection { get; init; }
+
+    /// <summary>
+    /// Safe mode (what Linked Data proof verifiers use): a property that does not expand to an IRI, or a type that
+    /// stays relative, is an error ("undefined term") instead of being dropped, so unsigned data cannot hide in a document.
+    /// </summary>
+    public bool Safe { get; init; }
 }

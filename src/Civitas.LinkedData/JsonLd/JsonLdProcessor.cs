@@ -50,7 +50,7 @@ public static class JsonLdProcessor
             active = contexts.Process(active, expandContext, options.Base);
         }
 
-        var result = new Expander(contexts).Expand(active, null, document, options.Base);
+        var result = new Expander(contexts, options.Safe).Expand(active, null, document, options.Base);
         if (result is Map map && map.Count == 1 && map.TryGetValue("@graph", out var graph))
         {
             result = graph;
