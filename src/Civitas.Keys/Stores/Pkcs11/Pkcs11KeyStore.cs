@@ -148,6 +148,13 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
         return true;
     });
 
+    /// <summary>Reads CKA_SENSITIVE and CKA_EXTRACTABLE of the private key, so tests can prove it cannot leave the token.</summary>
+    internal (bool Sensitive, bool Extractable) PrivateKeyProtection(string alias) => _sessions.Run(session =>
+    {
+        var values = session.GetAttributeValue(PrivateKey(session, alias), [CKA.CKA_SENSITIVE, CKA.CKA_EXTRACTABLE]);
+        return (values[0].GetValueAsBool(), values[1].GetValueAsBool());
+    });
+
     private IObjectHandle PrivateKey(ISession session, string alias)
     {
         if (_privateKeys.TryGetValue(alias, out var cached))
