@@ -94,7 +94,7 @@ public sealed class MosipBody<T> : IMosipBody, IEndpointParameterMetadataProvide
     {
         ArgumentNullException.ThrowIfNull(builder);
         // Custom binding hides the body from OpenAPI; declare it so /docs shows the envelope.
-        builder.Metadata.Add(new AcceptsMetadata(["application/json"], typeof(MosipRequest<T>)));
+        builder.Metadata.Add(new MosipRequestBodyMetadata(typeof(MosipRequest<T>)));
     }
 
     private static MosipBody<T> Failed(EnvelopeFailureKind kind, string detail) => new(null, new EnvelopeFailure(kind, detail));

@@ -16,7 +16,7 @@ internal static class DatabasePreparation
         var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            Hosting.OwnerOnlyDirectory.Create(directory);
         }
 
         await using var connection = new SqliteConnection(settings.ConnectionString);

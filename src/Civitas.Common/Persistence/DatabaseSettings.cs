@@ -37,7 +37,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             return new DatabaseSettings(DatabaseProvider.Sqlite, configured);
         }
 
-        throw new InvalidOperationException(
+        throw new CivitasConfigurationException(
             "ConnectionStrings:Civitas is neither a PostgreSQL connection string (Host=...;Database=...;Username=...;Password=...) "
             + "nor a SQLite one (Data Source=path/civitas.db). Set it (env ConnectionStrings__Civitas) to one of those, or leave it empty for the embedded SQLite file.");
     }

@@ -10,4 +10,6 @@ public interface IModuleDatabase
     Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> PendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken);
+
+    Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken);
 }

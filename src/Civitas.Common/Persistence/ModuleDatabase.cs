@@ -24,4 +24,11 @@ internal sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         return [.. await context.Database.GetPendingMigrationsAsync(cancellationToken)];
     }
+
+    public async Task<bool> CanConnectAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        return await context.Database.CanConnectAsync(cancellationToken);
+    }
 }

@@ -1,0 +1,20 @@
+using Civitas.Access;
+
+namespace Civitas.Host;
+
+/// <summary>
+/// Every module Civitas runs, in one place: each contributes services (<c>AddCivitasXxx</c>) and routes
+/// (<c>MapCivitasXxx</c>). Add a module here with one line in each method.
+/// </summary>
+internal static class CivitasModules
+{
+    public static void AddAll(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCivitasAccess(configuration);
+    }
+
+    public static void MapAll(IEndpointRouteBuilder routes)
+    {
+        routes.MapCivitasAccess();
+    }
+}

@@ -1,0 +1,53 @@
+using Civitas.Common;
+using Microsoft.Extensions.Options;
+
+namespace Civitas.Host.Tests;
+
+/// <summary>Bad configuration stops start-up with a message that says how to fix it.</summary>
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public async Task Out_of_range_body_limit_names_the_setting_and_the_valid_range()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "civitas-config-" + Guid.NewGuid().ToString("N"));
+        await using var app = CivitasApplication.Build([$"--Civitas:DataDirectory={dataDirectory}", "--Civitas:MaxRequestBodyBytes=5"]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CivitasApplication.PrepareAsync(app));
+        Assert.Contains("Civitas:MaxRequestBodyBytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1048576", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unrecognised_connection_string_explains_both_accepted_forms()
+    {
+        var error = Assert.Throws<CivitasConfigurationException>(() => CivitasApplication.Build(["--ConnectionStrings:Civitas=Server-ish nonsense"]));
+        Assert.Contains("Host=", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Data Source=", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unwritable_data_directory_is_reported_with_the_setting_to_change()
+    {
+        var file = Path.GetTempFileName(); // a file where a folder is expected
+        try
+        {
+            await using var app = CivitasApplication.Build([$"--Civitas:DataDirectory={file}"]);
+            var error = await Assert.ThrowsAsync<CivitasConfigurationException>(() => CivitasApplication.PrepareAsync(app));
+            Assert.Contains("Civitas__DataDirectory", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_public_base_url_is_refused()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "civitas-config-" + Guid.NewGuid().ToString("N"));
+        await using var app = CivitasApplication.Build([$"--Civitas:DataDirectory={dataDirectory}", "--Civitas:PublicBaseUrl=ftp://x"]);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CivitasApplication.PrepareAsync(app));
+        Assert.Contains("Civitas:PublicBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+}
