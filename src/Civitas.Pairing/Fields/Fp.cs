@@ -85,42 +85,69 @@ public readonly struct Fp : IEquatable<Fp>
     public bool IsOdd => (Plain.L0 & 1) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator +(in Fp a, in Fp b) => new(Montgomery<BaseFieldModulus>.Add(a.M, b.M));
+    public static Fp operator +(in Fp a, in Fp b) => new(FpArithmetic.Add(a.M, b.M));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator -(in Fp a, in Fp b) => new(Montgomery<BaseFieldModulus>.Subtract(a.M, b.M));
+    public static Fp operator -(in Fp a, in Fp b) => new(FpArithmetic.Subtract(a.M, b.M));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator -(in Fp a) => new(Montgomery<BaseFieldModulus>.Negate(a.M));
+    public static Fp operator -(in Fp a) => new(FpArithmetic.Subtract(default, a.M));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fp operator *(in Fp a, in Fp b) => new(Montgomery<BaseFieldModulus>.Multiply(a.M, b.M));
+    public static Fp operator *(in Fp a, in Fp b) => new(FpArithmetic.Multiply(a.M, b.M));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp Square() => new(Montgomery<BaseFieldModulus>.Multiply(M, M));
+    public Fp Square() => new(FpArithmetic.Multiply(M, M));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Fp Double() => new(Montgomery<BaseFieldModulus>.Add(M, M));
+    public Fp Double() => new(FpArithmetic.Add(M, M));
 
     /// <summary>this / 2.</summary>
     public Fp Half() => this * HalfConstant;
 
     /// <summary>Multiplicative inverse (0 maps to 0); constant-time.</summary>
-    public Fp Invert() => new(Montgomery<BaseFieldModulus>.Invert(M));
+    public Fp Invert() => PowFixed(InverseExponent);
 
     /// <summary>this^e for a public exponent.</summary>
-    public Fp Pow(BigInteger exponent) => new(Montgomery<BaseFieldModulus>.PowPublic(M, U256.FromBigInteger(exponent)));
+    public Fp Pow(BigInteger exponent) => PowFixed(U256.FromBigInteger(exponent));
+
+    /// <summary>
+    /// Left-to-right square-and-multiply. The exponent is always public (p - 2, (p + 1)/4 or a caller's
+    /// public value), so branching on its bits leaks nothing about this element.
+    /// </summary>
+    private Fp PowFixed(in U256 exponent)
+    {
+        var result = One;
+        var started = false;
+        for (var i = 255; i >= 0; i--)
+        {
+            if (started)
+            {
+                result = result.Square();
+            }
+
+            if (exponent.Bit(i) != 0)
+            {
+                result = started ? result * this : this;
+                started = true;
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>A square root if one exists (p ≡ 3 mod 4, so √a = a^((p+1)/4)); the root returned is not normalised.</summary>
     public bool TrySqrt(out Fp root)
     {
-        root = new Fp(Montgomery<BaseFieldModulus>.PowPublic(M, SqrtExponent));
+        root = PowFixed(SqrtExponent);
         return root.Square().Equals(this);
     }
 
     public Fp Sqrt() => TrySqrt(out var root) ? root : throw new ArithmeticException("Not a square in GF(p).");
 
     private static readonly U256 SqrtExponent = U256.FromBigInteger((Modulus + 1) / 4);
+
+    private static readonly U256 InverseExponent = U256.FromBigInteger(Modulus - 2);
 
     private static readonly Fp HalfConstant = FromBigInteger((Modulus + 1) / 2);
 
