@@ -1,11 +1,9 @@
-using System.Text.RegularExpressions;
-
 namespace Civitas.LinkedData.JsonLd;
 
 using Map = Dictionary<string, object?>;
 
 /// <summary>Context processing and term definition creation (JSON-LD 1.1 API, sections 4.1 and 4.2) and IRI expansion (5.2).</summary>
-internal sealed partial class ContextProcessor(IDocumentLoader loader)
+internal sealed class ContextProcessor(IDocumentLoader loader)
 {
     private const int MaxRemoteContexts = 32;
 
@@ -23,12 +21,25 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentLoader, System.Collections.Concurrent.ConcurrentDictionary<string, (string Url, object? Context)>> Documents = new();
 
-    [GeneratedRegex("^@[a-zA-Z]+$")]
-    private static partial Regex KeywordFormRegex();
-
     public static bool IsKeyword(string? s) => s is not null && Keywords.Contains(s);
 
-    public static bool HasKeywordForm(string s) => KeywordFormRegex().IsMatch(s);
+    public static bool HasKeywordForm(string s)
+    {
+        if (s.Length < 2 || s[0] != '@')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < s.Length; i++)
+        {
+            if (!char.IsAsciiLetter(s[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public ActiveContext Process(
         ActiveContext active,
@@ -67,7 +78,9 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
         bool propagate,
         bool validateScopedContext)
     {
-        var result = active.Clone();
+        // Active contexts are immutable once built; 'owned' says whether result is our private copy yet.
+        var result = active;
+        var owned = false;
         if (local is Map lm && lm.TryGetValue("@propagate", out var pv))
         {
             propagate = pv as bool? ?? throw new JsonLdException("invalid @propagate value", "@propagate must be a boolean");
@@ -75,7 +88,9 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
 
         if (!propagate && result.Previous is null)
         {
+            result = active.Clone();
             result.Previous = active;
+            owned = true;
         }
 
         foreach (var item in Json.AsList(local))
@@ -89,6 +104,7 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
 
                 var previous = result;
                 result = active.Reset();
+                owned = true;
                 if (!propagate)
                 {
                     result.Previous = previous;
@@ -111,14 +127,37 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
                 }
 
                 remoteContexts.Add(url);
+
+                // A remote context applied to a given active context always gives the same result: cache it there.
+                var key = ((object)url, (string?)"remote", false, true);
+                if (validateScopedContext && result.Derived.TryGetValue(key, out var cached))
+                {
+                    result = cached;
+                    owned = false;
+                    continue;
+                }
+
                 var (docUrl, loaded) = LoadContext(url);
-                result = ProcessUncached(result, loaded, docUrl, [.. remoteContexts], false, true, validateScopedContext);
+                var processed = ProcessUncached(result, loaded, docUrl, [.. remoteContexts], false, true, validateScopedContext);
+                if (validateScopedContext)
+                {
+                    result.Derived.TryAdd(key, processed);
+                }
+
+                result = processed;
+                owned = false;
                 continue;
             }
 
             if (item is not Map context)
             {
                 throw new JsonLdException("invalid local context", "a context must be null, a string or an object");
+            }
+
+            if (!owned)
+            {
+                result = result.Clone();
+                owned = true;
             }
 
             if (context.TryGetValue("@version", out var version))
@@ -418,6 +457,16 @@ internal sealed partial class ContextProcessor(IDocumentLoader loader)
                 }
 
                 def.Container = rc is string rcs ? [rcs] : [];
+            }
+
+            if (map.TryGetValue("@index", out var reverseIndex))
+            {
+                if (reverseIndex is not string ri || !def.HasContainer("@index"))
+                {
+                    throw new JsonLdException("invalid term definition", "@index needs an @index container");
+                }
+
+                def.Index = ri;
             }
 
             def.Reverse = true;

@@ -327,8 +327,9 @@ internal sealed class Expander(ContextProcessor contexts, bool safe = false)
                     throw new JsonLdException("invalid @id value", "@id must be a string");
                 }
 
-                expandedValue = contexts.ExpandIri(active, id, documentRelative: true);
-                break;
+                // An @id of keyword form expands to null and stays, explicitly null (not an IRI, never a blank node).
+                result["@id"] = contexts.ExpandIri(active, id, documentRelative: true);
+                return;
 
             case "@type":
                 if (value is not string && !(value is List<object?> tl && tl.All(t => t is string)))

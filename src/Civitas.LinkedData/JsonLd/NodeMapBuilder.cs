@@ -89,7 +89,13 @@ internal sealed class NodeMapBuilder
             return;
         }
 
-        var id = map.GetValueOrDefault("@id") as string;
+        if (map.TryGetValue("@id", out var explicitId) && explicitId is null)
+        {
+            // A node whose @id was ignored (keyword form) cannot be named in RDF.
+            return;
+        }
+
+        var id = explicitId as string;
         id = id is null ? IssueBlank(null) : id.StartsWith("_:", StringComparison.Ordinal) ? IssueBlank(id) : id;
         if (!graph.TryGetValue(id, out var node))
         {
