@@ -6,13 +6,33 @@ namespace Civitas.LinkedData.JsonLd;
 /// <summary>IRI tests and RFC 3986 reference resolution (System.Uri normalises too much to be used here).</summary>
 internal static partial class Iri
 {
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+\-.]*:")]
-    private static partial Regex SchemeRegex();
-
     [GeneratedRegex(@"^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$", RegexOptions.Singleline)]
     private static partial Regex ReferenceRegex();
 
-    public static bool IsAbsolute(string value) => SchemeRegex().IsMatch(value);
+    /// <summary>Has a scheme: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":" (checked by hand: this runs for every IRI).</summary>
+    public static bool IsAbsolute(string value)
+    {
+        if (value.Length < 2 || !char.IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == ':')
+            {
+                return true;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An absolute IRI or blank node identifier usable in RDF (no spaces or forbidden characters).</summary>
     public static bool IsWellFormed(string value)

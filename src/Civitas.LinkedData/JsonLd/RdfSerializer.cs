@@ -12,6 +12,11 @@ internal sealed partial class RdfSerializer(JsonLdOptions options)
     private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private const string Xsd = "http://www.w3.org/2001/XMLSchema#";
 
+    private static readonly RdfTerm RdfType = RdfTerm.Iri(Rdf + "type");
+    private static readonly RdfTerm RdfFirst = RdfTerm.Iri(Rdf + "first");
+    private static readonly RdfTerm RdfRest = RdfTerm.Iri(Rdf + "rest");
+    private static readonly RdfTerm RdfNil = RdfTerm.Iri(Rdf + "nil");
+
     private int _listBlankNodes;
 
     [GeneratedRegex("^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")]
@@ -50,7 +55,7 @@ internal sealed partial class RdfSerializer(JsonLdOptions options)
                     {
                         foreach (var type in values.OfType<string>().Where(Iri.IsWellFormed))
                         {
-                            quads.Add(new RdfQuad(subjectTerm, RdfTerm.Iri(Rdf + "type"), ToNode(type), graphTerm));
+                            quads.Add(new RdfQuad(subjectTerm, RdfType, ToNode(type), graphTerm));
                         }
 
                         continue;
@@ -166,7 +171,7 @@ internal sealed partial class RdfSerializer(JsonLdOptions options)
     {
         if (items.Count == 0)
         {
-            return RdfTerm.Iri(Rdf + "nil");
+            return RdfNil;
         }
 
         var nodes = items.Select(_ => RdfTerm.Blank("l" + _listBlankNodes++.ToString(CultureInfo.InvariantCulture))).ToList();
@@ -176,10 +181,10 @@ internal sealed partial class RdfSerializer(JsonLdOptions options)
             var obj = ToObject(items[i], embedded);
             if (obj is not null)
             {
-                extra.Add((nodes[i], RdfTerm.Iri(Rdf + "first"), obj));
+                extra.Add((nodes[i], RdfFirst, obj));
             }
 
-            extra.Add((nodes[i], RdfTerm.Iri(Rdf + "rest"), i + 1 < nodes.Count ? nodes[i + 1] : RdfTerm.Iri(Rdf + "nil")));
+            extra.Add((nodes[i], RdfRest, i + 1 < nodes.Count ? nodes[i + 1] : RdfNil));
             extra.AddRange(embedded);
         }
 
