@@ -122,6 +122,39 @@ internal readonly struct G1Projective
         return acc;
     }
 
+    /// <summary>
+    /// Public-data fast path: k·P by width-5 NAF with variable-time control flow. Only for multipliers that
+    /// are public (the M-Pin challenge y, the order r); secret scalars must use <see cref="Multiply"/>.
+    /// </summary>
+    public static G1Projective MultiplyPublic(in G1Projective p, System.Numerics.BigInteger k)
+    {
+        Span<G1Projective> odd = stackalloc G1Projective[8];
+        odd[0] = p;
+        var twice = Double(p);
+        for (var i = 1; i < 8; i++)
+        {
+            odd[i] = Add(odd[i - 1], twice);
+        }
+
+        var digits = WindowNaf.Digits(k, 5);
+        var acc = Identity;
+        for (var i = digits.Length - 1; i >= 0; i--)
+        {
+            acc = Double(acc);
+            int d = digits[i];
+            if (d > 0)
+            {
+                acc = Add(acc, odd[d >> 1]);
+            }
+            else if (d < 0)
+            {
+                acc = Add(acc, odd[(-d) >> 1].Negate());
+            }
+        }
+
+        return acc;
+    }
+
     /// <summary>Projective equality: X1·Z2 = X2·Z1 and Y1·Z2 = Y2·Z1.</summary>
     public bool EqualsPoint(in G1Projective other) =>
         (X * other.Z).Equals(other.X * Z) && (Y * other.Z).Equals(other.Y * Z);

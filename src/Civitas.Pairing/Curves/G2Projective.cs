@@ -120,18 +120,32 @@ internal readonly struct G2Projective
     }
 
     /// <summary>
-    /// Public-data fast path: multiplies by a public integer with plain double-and-add (variable time).
-    /// Used only for the subgroup check r·Q = O on decoded, public points.
+    /// Public-data fast path: k·P by width-5 NAF with variable-time control flow. Used only for public
+    /// multipliers, such as the subgroup check r·Q = O on decoded points.
     /// </summary>
     public static G2Projective MultiplyPublic(in G2Projective p, System.Numerics.BigInteger k)
     {
+        Span<G2Projective> odd = stackalloc G2Projective[8];
+        odd[0] = p;
+        var twice = Double(p);
+        for (var i = 1; i < 8; i++)
+        {
+            odd[i] = Add(odd[i - 1], twice);
+        }
+
+        var digits = WindowNaf.Digits(k, 5);
         var acc = Identity;
-        for (var i = (int)k.GetBitLength() - 1; i >= 0; i--)
+        for (var i = digits.Length - 1; i >= 0; i--)
         {
             acc = Double(acc);
-            if (!(k >> i).IsEven)
+            int d = digits[i];
+            if (d > 0)
             {
-                acc = Add(acc, p);
+                acc = Add(acc, odd[d >> 1]);
+            }
+            else if (d < 0)
+            {
+                acc = Add(acc, odd[(-d) >> 1].Negate());
             }
         }
 

@@ -74,10 +74,14 @@ public static class MPinServer
         return Check(G2Point.Generator, serverSecret, MPinHash.IdentityPoint(mpinId), G1Point.Decode(u), y, G1Point.Decode(v));
     }
 
-    /// <summary>e(V, A) · e(R + y·P, sQ) = 1, where A is Q (M-Pin) or the DVS public key Pa.</summary>
+    /// <summary>
+    /// e(V, A) · e(R + y·P, sQ) = 1, where A is Q (M-Pin) or the DVS public key Pa. y and P are public,
+    /// so y·P takes the variable-time public-data path; R + y·P stays projective until one final inversion.
+    /// </summary>
     internal static bool Check(G2Point a, G2Point serverSecret, G1Point idPoint, G1Point commitment, in Scalar y, G1Point v)
     {
-        var combined = idPoint.Multiply(y) + commitment;
+        var yP = G1Projective.MultiplyPublic(idPoint.ToProjective(), y.ToBigInteger());
+        var combined = G1Point.FromProjective(G1Projective.Add(yP, commitment.ToProjective()));
         return Pairing.IsProductOne([v, combined], [a, serverSecret]);
     }
 }

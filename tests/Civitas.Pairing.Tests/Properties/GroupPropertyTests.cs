@@ -1,0 +1,83 @@
+using System.Numerics;
+using System.Security.Cryptography;
+
+namespace Civitas.Pairing.Tests.Properties;
+
+/// <summary>Group-law and encoding properties on random points, comparing independent code paths.</summary>
+public sealed class GroupPropertyTests
+{
+    private static Scalar RandomScalar() => Scalar.FromBytes(RandomNumberGenerator.GetBytes(32));
+
+    [Fact]
+    public void Constant_time_and_public_multiplication_agree()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            var k = RandomScalar();
+            var p = G1Point.Generator.Multiply(RandomScalar());
+            var q = G2Point.Generator.Multiply(RandomScalar());
+            Assert.Equal(p.Multiply(k), G1Point.FromProjective(G1Projective.MultiplyPublic(p.ToProjective(), k.ToBigInteger())));
+            Assert.Equal(q.Multiply(k), G2Point.FromProjective(G2Projective.MultiplyPublic(q.ToProjective(), k.ToBigInteger())));
+        }
+    }
+
+    [Fact]
+    public void Scalar_multiplication_distributes_and_handles_edge_scalars()
+    {
+        var a = RandomScalar();
+        var b = RandomScalar();
+        var p = G1Point.Generator.Multiply(RandomScalar());
+        Assert.Equal(p.Multiply(a + b), p.Multiply(a) + p.Multiply(b));
+        Assert.Equal(p.Multiply(a).Multiply(b), p.Multiply(a * b));
+        Assert.True(p.Multiply(Scalar.FromUInt64(0)).IsInfinity);
+        Assert.Equal(p, p.Multiply(Scalar.FromUInt64(1)));
+        Assert.Equal(p + p + p, p.Multiply(Scalar.FromUInt64(3)));
+        // Scalars are reduced modulo r: r + 5 acts as 5.
+        var rPlus5 = (Scalar.Order + 5).ToByteArray(isUnsigned: true, isBigEndian: true);
+        Assert.Equal(p.Multiply(Scalar.FromUInt64(5)), p.Multiply(rPlus5));
+    }
+
+    [Fact]
+    public void Scalar_inverse_and_reduction_match_BigInteger()
+    {
+        var a = RandomScalar();
+        Assert.Equal(BigInteger.ModPow(a.ToBigInteger(), Scalar.Order - 2, Scalar.Order), a.Invert().ToBigInteger());
+        Assert.Equal(Scalar.FromUInt64(1), a * a.Invert());
+        var max = Enumerable.Repeat((byte)0xFF, 32).ToArray();
+        Assert.Equal(((BigInteger.One << 256) - 1) % Scalar.Order, Scalar.FromBytes(max).ToBigInteger());
+    }
+
+    [Fact]
+    public void Encodings_round_trip_and_reject_tampering()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var p = G1Point.Generator.Multiply(RandomScalar());
+            var q = G2Point.Generator.Multiply(RandomScalar());
+            Assert.Equal(p, G1Point.Decode(p.Encode()));
+            Assert.Equal(q, G2Point.Decode(q.Encode()));
+
+            var badP = p.Encode();
+            badP[64] ^= 0x02;
+            Assert.Throws<PairingFormatException>(() => G1Point.Decode(badP));
+            var badPrefix = p.Encode();
+            badPrefix[0] = 0x02;
+            Assert.Throws<PairingFormatException>(() => G1Point.Decode(badPrefix));
+            var badQ = q.Encode();
+            badQ[0] ^= 0x01;
+            Assert.Throws<PairingFormatException>(() => G2Point.Decode(badQ));
+        }
+
+        // Non-canonical coordinate: x + p encodes the same residue but must be refused.
+        var g = G1Point.Generator.Encode();
+        var y = G1Point.Generator.Y.ToBigInteger() + Fp.Modulus;
+        var nonCanonical = (byte[])g.Clone();
+        y.ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(nonCanonical, 33 + 32 - y.ToByteArray(isUnsigned: true, isBigEndian: true).Length);
+        var error = Assert.Throws<PairingFormatException>(() => G1Point.Decode(nonCanonical));
+        Assert.Contains("non-canonical", error.Message, StringComparison.Ordinal);
+
+        Assert.Throws<PairingFormatException>(() => G1Point.Decode(new byte[64]));
+        Assert.Throws<PairingFormatException>(() => G2Point.Decode(new byte[129]));
+        Assert.Throws<PairingFormatException>(() => G2Point.Decode(new byte[128]));
+    }
+}
