@@ -97,7 +97,7 @@ public sealed class G1Point : IEquatable<G1Point>
     /// <summary>k·P for a 32-byte big-endian scalar (reduced mod r), in constant time with respect to k.</summary>
     public G1Point Multiply(ReadOnlySpan<byte> scalar) => Multiply(Scalar.FromBytes(scalar));
 
-    internal G1Point Multiply(in Scalar k) => FromProjective(G1Projective.Multiply(ToProjective(), k));
+    internal G1Point Multiply(in Scalar k) => FromProjective(G1Projective.MultiplyGlv(ToProjective(), k));
 
     public static G1Point operator +(G1Point a, G1Point b)
     {

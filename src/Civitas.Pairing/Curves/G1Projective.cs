@@ -123,6 +123,56 @@ internal readonly struct G1Projective
     }
 
     /// <summary>
+    /// k·P for a secret k with GLV: k = k1 + k2·λ, so k·P = k1·P + k2·φ(P), φ(X : Y : Z) = (βX : Y : Z).
+    /// 33 four-bit windows over both half-size scalars; signs are applied by masked negation and every
+    /// table entry is read by a full masked scan, so the work and memory accesses do not depend on k.
+    /// </summary>
+    public static G1Projective MultiplyGlv(in G1Projective p, in Scalar k)
+    {
+        Glv.Decompose(k, out var k1, out var negative1, out var k2, out var negative2);
+
+        Span<G1Projective> table1 = stackalloc G1Projective[16];
+        Span<G1Projective> table2 = stackalloc G1Projective[16];
+        table1[0] = Identity;
+        table1[1] = p;
+        for (var i = 2; i < 16; i++)
+        {
+            table1[i] = (i & 1) == 0 ? Double(table1[i / 2]) : Add(table1[i - 1], p);
+        }
+
+        for (var i = 0; i < 16; i++)
+        {
+            var entry = table1[i];
+            var negativeY = -entry.Y;
+            table1[i] = new G1Projective(entry.X, Fp.Select(negative1, negativeY, entry.Y), entry.Z);
+            table2[i] = new G1Projective(entry.X * Glv.Beta, Fp.Select(negative2, negativeY, entry.Y), entry.Z);
+        }
+
+        var acc = Identity;
+        for (var window = (Glv.Bits / 4) - 1; window >= 0; window--)
+        {
+            acc = Double(Double(Double(Double(acc))));
+            acc = Add(acc, ScanTable(table1, (uint)k1.Nibble(window * 4)));
+            acc = Add(acc, ScanTable(table2, (uint)k2.Nibble(window * 4)));
+        }
+
+        return acc;
+    }
+
+    /// <summary>Reads table[digit] by touching every entry and keeping the match with a mask.</summary>
+    private static G1Projective ScanTable(ReadOnlySpan<G1Projective> table, uint digit)
+    {
+        var chosen = Identity;
+        for (var i = 0; i < table.Length; i++)
+        {
+            var mask = 0UL - ((((ulong)((uint)i ^ digit)) - 1) >> 63);
+            chosen = Select(mask, table[i], chosen);
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
     /// Public-data fast path: k·P by width-5 NAF with variable-time control flow. Only for multipliers that
     /// are public (the M-Pin challenge y, the order r); secret scalars must use <see cref="Multiply"/>.
     /// </summary>

@@ -22,6 +22,32 @@ public sealed class GroupPropertyTests
     }
 
     [Fact]
+    public void Glv_split_recombines_and_matches_plain_multiplication()
+    {
+        Assert.Equal(Fp.One, Glv.Beta.Square() * Glv.Beta);
+        Assert.Equal(G1Point.Generator.Multiply(Scalar.FromBigInteger(Glv.Lambda)), G1Point.FromProjective(
+            new G1Projective(G1Point.Generator.X * Glv.Beta, G1Point.Generator.Y, Fp.One)));
+        var edges = new[] { BigInteger.Zero, BigInteger.One, Scalar.Order - 1, Glv.Lambda, (BigInteger.One << 253) + 12345 };
+        var randoms = Enumerable.Range(0, 20).Select(_ => RandomScalar().ToBigInteger());
+        foreach (var value in edges.Concat(randoms))
+        {
+            var k = Scalar.FromBigInteger(value);
+            Glv.Decompose(k, out var k1, out var n1, out var k2, out var n2);
+            Assert.True(k1.ToBigInteger().GetBitLength() <= Glv.Bits && k2.ToBigInteger().GetBitLength() <= Glv.Bits);
+            var s1 = n1 == 0 ? k1.ToBigInteger() : -k1.ToBigInteger();
+            var s2 = n2 == 0 ? k2.ToBigInteger() : -k2.ToBigInteger();
+            Assert.Equal(BigInteger.Zero, BigInteger.Remainder(s1 + (s2 * Glv.Lambda) - value, Scalar.Order));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            var k = RandomScalar();
+            var p = G1Point.Generator.Multiply(RandomScalar()).ToProjective();
+            Assert.True(G1Projective.MultiplyGlv(p, k).EqualsPoint(G1Projective.Multiply(p, k)));
+        }
+    }
+
+    [Fact]
     public void Scalar_multiplication_distributes_and_handles_edge_scalars()
     {
         var a = RandomScalar();
