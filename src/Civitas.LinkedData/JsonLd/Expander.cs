@@ -105,7 +105,7 @@ internal sealed class Expander(ContextProcessor contexts, bool safe = false)
             ExpandNested(active, typeScoped, activeProperty, map, nestKey, output, baseUrl, inputType);
         }
 
-        return Finish(active, activeProperty, output);
+        return Finish(activeProperty, output);
     }
 
     private void ExpandNested(ActiveContext active, ActiveContext typeScoped, string? activeProperty, Map owner, string nestKey, Map output, string? baseUrl, string? inputType)
@@ -139,7 +139,7 @@ internal sealed class Expander(ContextProcessor contexts, bool safe = false)
         return expandedKeys.Contains("@value") || (expandedKeys.Count == 1 && expandedKeys[0] == "@id");
     }
 
-    private static object? Finish(ActiveContext active, string? activeProperty, Map result)
+    private static object? Finish(string? activeProperty, Map result)
     {
         object? output = result;
         if (result.TryGetValue("@value", out var value))
@@ -203,7 +203,6 @@ internal sealed class Expander(ContextProcessor contexts, bool safe = false)
             }
         }
 
-        _ = active;
         return output;
     }
 

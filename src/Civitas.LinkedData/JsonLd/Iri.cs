@@ -47,9 +47,16 @@ internal static partial class Iri
             return false;
         }
 
+        var hashes = 0;
         foreach (var c in value)
         {
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`')
+            {
+                return false;
+            }
+
+            // A fragment cannot contain another '#'.
+            if (c == '#' && ++hashes > 1)
             {
                 return false;
             }
