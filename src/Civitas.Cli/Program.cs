@@ -4,5 +4,6 @@ using Civitas.Cli.Commands;
 var root = new RootCommand("Civitas: an open digital-identity platform. Run `civitas serve` to start every module on one port.");
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DatabaseCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using Civitas.Access;
+using Civitas.Audit;
 
 namespace Civitas.Host;
 
@@ -11,10 +12,12 @@ internal static class CivitasModules
     public static void AddAll(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCivitasAccess(configuration);
+        services.AddCivitasAudit(configuration);
     }
 
     public static void MapAll(IEndpointRouteBuilder routes)
     {
         routes.MapCivitasAccess();
+        routes.MapCivitasAudit();
     }
 }
