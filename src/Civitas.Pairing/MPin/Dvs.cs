@@ -62,11 +62,25 @@ public static class Dvs
         ReadOnlySpan<byte> message,
         ReadOnlySpan<byte> u,
         ReadOnlySpan<byte> v)
+        => Verify(serverSecret, mpinId, G2Point.Decode(publicKey), timestamp, message, u, v);
+
+    /// <summary>
+    /// Verifies with an already decoded public key. Decoding checks the subgroup and the first use computes the
+    /// key's Miller-loop lines, so a service that keeps the decoded key per identity verifies faster.
+    /// </summary>
+    public static bool Verify(
+        G2Point serverSecret,
+        ReadOnlySpan<byte> mpinId,
+        G2Point publicKey,
+        uint timestamp,
+        ReadOnlySpan<byte> message,
+        ReadOnlySpan<byte> u,
+        ReadOnlySpan<byte> v)
     {
         ArgumentNullException.ThrowIfNull(serverSecret);
-        var pa = G2Point.Decode(publicKey);
-        var idPoint = MPinHash.IdentityPoint(SigningIdentity(mpinId, publicKey));
+        ArgumentNullException.ThrowIfNull(publicKey);
+        var idPoint = MPinHash.IdentityPoint(SigningIdentity(mpinId, publicKey.Encode()));
         var y = MPinHash.Challenge(timestamp, u, message);
-        return MPinServer.Check(pa, serverSecret, idPoint, G1Point.Decode(u), y, G1Point.Decode(v));
+        return MPinServer.Check(publicKey, serverSecret, idPoint, G1Point.Decode(u), y, G1Point.Decode(v));
     }
 }

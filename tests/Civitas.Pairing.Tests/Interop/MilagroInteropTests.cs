@@ -75,6 +75,8 @@ public sealed class MilagroInteropTests
         var signingId = Dvs.SigningIdentity(MpinId, publicKey);
         Assert.Equal(H(m, "dvsToken"), MPinClient.ExtractPin(signingId, Pin, Dvs.ClientSecret(H(m, "dvsClientSecret"), H(m, "dvsZ"))));
         Assert.True(Dvs.Verify(sst, MpinId, publicKey, TimeValue, Message, H(m, "dvsU"), H(m, "dvsV")));
+        Assert.True(Dvs.Verify(sst, MpinId, G2Point.Decode(publicKey), TimeValue, Message, H(m, "dvsU"), H(m, "dvsV")));
+        Assert.False(Dvs.Verify(sst, MpinId, G2Point.Generator, TimeValue, Message, H(m, "dvsU"), H(m, "dvsV")));
         Assert.False(Dvs.Verify(sst, MpinId, publicKey, TimeValue + 1, Message, H(m, "dvsU"), H(m, "dvsV")));
         Assert.False(Dvs.Verify(sst, MpinId, publicKey, TimeValue, SHA(Message), H(m, "dvsU"), H(m, "dvsV")));
         var signature = Dvs.Sign(signingId, Pin, H(m, "dvsToken"), TimeValue, Message, H(m, "dvsX"));

@@ -42,6 +42,7 @@ public sealed class Fp4VectorTests
 
         Assert.Equal(ParseFp4(v.Str("FP4xtrA")), Xtr.A(b, a, ParseFp4(v.Str("FP4add")), ParseFp4(v.Str("FP4sub"))));
         Assert.Equal(ParseFp4(v.Str("FP4xtrD")), Xtr.D(a));
+        Assert.Equal(ParseFp4(v.Str("FP4xtrpow")), Xtr.Power(ParseFp4(v.Str("FP121")), Big(v.Str("BIGsc1"))));
     }
 
     [Theory]
