@@ -1,4 +1,5 @@
 using Civitas.Access;
+using Civitas.Kernel;
 using Civitas.Audit;
 
 namespace Civitas.Host;
@@ -12,12 +13,14 @@ internal static class CivitasModules
     public static void AddAll(IServiceCollection services, IConfiguration configuration)
     {
         services.AddCivitasAccess(configuration);
+        services.AddCivitasKernel(configuration);
         services.AddCivitasAudit(configuration);
     }
 
     public static void MapAll(IEndpointRouteBuilder routes)
     {
         routes.MapCivitasAccess();
+        routes.MapCivitasKernel();
         routes.MapCivitasAudit();
     }
 }
