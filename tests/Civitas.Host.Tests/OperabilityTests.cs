@@ -28,6 +28,10 @@ public sealed partial class OperabilityTests(HostFixture fixture) : IClassFixtur
 
         Assert.Equal("Civitas", document.GetProperty("info").GetProperty("title").GetString());
         Assert.True(document.GetProperty("paths").TryGetProperty("/v1/admin/clients", out _));
+        // Protected routes name the bearer scheme and the scope they need.
+        var list = document.GetProperty("paths").GetProperty("/v1/admin/clients").GetProperty("get");
+        Assert.Equal("civitas.admin", list.GetProperty("security")[0].GetProperty("bearer")[0].GetString());
+
         // Routes that read a MOSIP envelope show it as their JSON request body.
         var echo = document.GetProperty("paths").GetProperty("/test/probe/echo").GetProperty("post");
         Assert.True(echo.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));

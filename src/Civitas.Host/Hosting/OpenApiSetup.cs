@@ -1,4 +1,5 @@
 using Civitas.Common.Envelope;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -12,6 +13,7 @@ internal static class OpenApiSetup
     public static IServiceCollection AddCivitasOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options
             .AddOperationTransformer(DescribeMosipRequestBodyAsync)
+            .AddOperationTransformer(DescribeRequiredScopes)
             .AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
@@ -50,5 +52,24 @@ internal static class OpenApiSetup
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
         };
+    }
+
+    /// <summary>Marks every protected operation with the bearer scheme and the scope its policy demands.</summary>
+    private static Task DescribeRequiredScopes(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
+        var scopes = metadata.OfType<IAuthorizeData>()
+            .Select(data => data.Policy)
+            .Where(policy => policy is not null && policy.StartsWith("scope:", StringComparison.Ordinal))
+            .Select(policy => policy!["scope:".Length..])
+            .ToList();
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = scopes });
+        return Task.CompletedTask;
     }
 }
