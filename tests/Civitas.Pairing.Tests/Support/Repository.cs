@@ -7,6 +7,8 @@ internal static class Repository
 {
     public static string Root { get; } = FindRoot();
 
+    public static string SeedsFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
+
     public static string MPinVectorsFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "vectors", "mpin"));
 
     /// <summary>Loads one of the Milagro JSON vector files; fails (never skips) when the shared folder is missing.</summary>
