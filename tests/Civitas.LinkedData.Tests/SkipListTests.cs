@@ -38,6 +38,9 @@ public sealed class SkipListTests
         Action run = suite switch
         {
             "rdf-canon" => () => RdfCanonSuiteTests.Run(RdfCanonSuite.Get(id)),
+            "remote-doc" => RemoteDocSuite.Entries.FirstOrDefault(e => e.Id == id) is { } remote
+                ? () => RemoteDocSuite.Run(remote)
+                : throw new Xunit.Sdk.XunitException($"{key} is in SkipList.json but not in the remote-doc manifest"),
             "expand" or "toRdf" => JsonLdSuite.Entries(suite).FirstOrDefault(e => e.Id == id) is { } entry
                 ? () => JsonLdSuiteTests.Run(entry)
                 : throw new Xunit.Sdk.XunitException($"{key} is in SkipList.json but not in the {suite} manifest (JSON-LD 1.1 scope)"),

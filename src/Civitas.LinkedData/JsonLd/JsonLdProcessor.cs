@@ -25,6 +25,17 @@ public static class JsonLdProcessor
         return ToRdfParsed(Json.Parse(json), options ?? JsonLdOptions.Default);
     }
 
+    /// <summary>
+    /// Expands a fetched document: its URL is the base IRI and a context linked from the HTTP response
+    /// (<see cref="RemoteDocument.ContextUrl"/>) applies before the document's own.
+    /// </summary>
+    public static string Expand(RemoteDocument document, JsonLdOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        options = (options ?? JsonLdOptions.Default) with { Base = document.DocumentUrl };
+        return System.Text.Json.JsonSerializer.Serialize(ExpandParsed(Json.Parse(document.Json), options, document.ContextUrl));
+    }
+
     internal static List<RdfQuad> ToRdfParsed(object? document, JsonLdOptions options)
     {
         var expanded = ExpandParsed(document, options);
@@ -33,7 +44,7 @@ public static class JsonLdProcessor
         return new RdfSerializer(options).Serialize(nodeMap);
     }
 
-    internal static List<object?> ExpandParsed(object? document, JsonLdOptions options)
+    internal static List<object?> ExpandParsed(object? document, JsonLdOptions options, string? contextUrl = null)
     {
         var contexts = new ContextProcessor(options.DocumentLoader);
         var active = options.Base is null
@@ -48,6 +59,11 @@ public static class JsonLdProcessor
             }
 
             active = contexts.Process(active, expandContext, options.Base);
+        }
+
+        if (contextUrl is not null)
+        {
+            active = contexts.Process(active, contextUrl, contextUrl);
         }
 
         var result = new Expander(contexts, options.Safe).Expand(active, null, document, options.Base);
