@@ -1,9 +1,6 @@
 using System.CommandLine;
 using Civitas.Audit;
-using Civitas.Common;
-using Civitas.Host;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Civitas.Cli.Commands;
 
@@ -19,32 +16,24 @@ internal static class AuditCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        verify.SetAction(async (result, cancellationToken) =>
-        {
-            try
-            {
-                await using var app = CivitasApplication.Build([.. result.UnmatchedTokens]);
-                await CivitasApplication.PrepareAsync(app, cancellationToken);
-                var outcome = await app.Services.GetRequiredService<IAuditChainVerifier>().VerifyAsync(cancellationToken);
-                if (outcome.IsIntact)
-                {
-                    await Console.Out.WriteLineAsync($"Audit chain intact: {outcome.EntriesChecked} entries verified.");
-                    return 0;
-                }
-
-                await Console.Out.WriteLineAsync(
-                    $"Audit chain BROKEN at entry {outcome.FirstBrokenSequence}: {outcome.Problem} ({outcome.EntriesChecked} entries before it verified).");
-                return 1;
-            }
-            catch (Exception ex) when (ex is OptionsValidationException or CivitasConfigurationException)
-            {
-                await Console.Error.WriteLineAsync("Audit verification could not run: " + ex.Message);
-                return 2;
-            }
-        });
+        verify.SetAction((result, cancellationToken) => CliHost.RunAsync(result.UnmatchedTokens, VerifyAsync, cancellationToken));
 
         var audit = new Command("audit", "Audit log commands.");
         audit.Subcommands.Add(verify);
         return audit;
+    }
+
+    private static async Task<int> VerifyAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var outcome = await services.GetRequiredService<IAuditChainVerifier>().VerifyAsync(cancellationToken);
+        if (outcome.IsIntact)
+        {
+            await Console.Out.WriteLineAsync($"Audit chain intact: {outcome.EntriesChecked} entries verified.");
+            return 0;
+        }
+
+        await Console.Out.WriteLineAsync(
+            $"Audit chain BROKEN at entry {outcome.FirstBrokenSequence}: {outcome.Problem} ({outcome.EntriesChecked} entries before it verified).");
+        return 1;
     }
 }

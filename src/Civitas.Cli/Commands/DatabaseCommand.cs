@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Civitas.Common;
-using Civitas.Host;
-using Microsoft.Extensions.Options;
 
 namespace Civitas.Cli.Commands;
 
@@ -14,21 +11,15 @@ internal static class DatabaseCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        migrate.SetAction(async (result, cancellationToken) =>
-        {
-            try
+        // Preparing the host is the migration; nothing is left to do afterwards.
+        migrate.SetAction((result, cancellationToken) => CliHost.RunAsync(
+            result.UnmatchedTokens,
+            async (_, _) =>
             {
-                await using var app = CivitasApplication.Build([.. result.UnmatchedTokens]);
-                await CivitasApplication.PrepareAsync(app, cancellationToken);
                 await Console.Out.WriteLineAsync("Database is up to date.");
                 return 0;
-            }
-            catch (Exception ex) when (ex is OptionsValidationException or CivitasConfigurationException)
-            {
-                await Console.Error.WriteLineAsync("Migration failed: " + ex.Message);
-                return 2;
-            }
-        });
+            },
+            cancellationToken));
 
         var database = new Command("db", "Database commands.");
         database.Subcommands.Add(migrate);
