@@ -9,7 +9,8 @@ using Map = Dictionary<string, object?>;
 public static class JsonLdProcessor
 {
     // Initial contexts without a base IRI are shared, so contexts processed on top of them stay cached across documents.
-    private static readonly ConcurrentDictionary<(IDocumentLoader, string), ActiveContext> SharedInitialContexts = new();
+    // Held weakly per loader, so loaders made per request (StandardDocumentLoader.With) do not accumulate.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IDocumentLoader, ConcurrentDictionary<string, ActiveContext>> SharedInitialContexts = new();
 
     /// <summary>Expands a JSON-LD document (JSON text) and returns the expanded form as JSON text.</summary>
     public static string Expand(string json, JsonLdOptions? options = null)
@@ -48,7 +49,7 @@ public static class JsonLdProcessor
     {
         var contexts = new ContextProcessor(options.DocumentLoader);
         var active = options.Base is null
-            ? SharedInitialContexts.GetOrAdd((options.DocumentLoader, options.ProcessingMode), k => new ActiveContext(null, k.Item2))
+            ? SharedInitialContexts.GetOrCreateValue(options.DocumentLoader).GetOrAdd(options.ProcessingMode, mode => new ActiveContext(null, mode))
             : new ActiveContext(options.Base, options.ProcessingMode);
         if (options.ExpandContext is not null)
         {
