@@ -91,8 +91,10 @@ internal readonly struct G1Projective
         new(Fp.Select(mask, a.X, b.X), Fp.Select(mask, a.Y, b.Y), Fp.Select(mask, a.Z, b.Z));
 
     /// <summary>
-    /// k·P for a secret k: 4-bit fixed windows over all 256 bits, each table entry read by scanning the
-    /// whole table with masks, so neither branches nor memory addresses depend on k.
+    /// k·P for a secret k without the endomorphism: 4-bit fixed windows over all 256 bits, each table entry
+    /// read by scanning the whole table with masks, so neither branches nor memory addresses depend on k.
+    /// The library multiplies with <see cref="MultiplyGlv"/>; this simpler path is the reference the tests
+    /// compare it with.
     /// </summary>
     public static G1Projective Multiply(in G1Projective p, in Scalar k)
     {
@@ -176,7 +178,7 @@ internal readonly struct G1Projective
     /// Public-data fast path: k·P by width-5 NAF with variable-time control flow. Only for multipliers that
     /// are public (the M-Pin challenge y, the order r); secret scalars must use <see cref="Multiply"/>.
     /// </summary>
-    public static G1Projective MultiplyPublic(in G1Projective p, System.Numerics.BigInteger k)
+    public static G1Projective MultiplyPublic(in G1Projective p, in Arithmetic.U256 k)
     {
         Span<G1Projective> odd = stackalloc G1Projective[8];
         odd[0] = p;
@@ -186,9 +188,10 @@ internal readonly struct G1Projective
             odd[i] = Add(odd[i - 1], twice);
         }
 
-        var digits = WindowNaf.Digits(k, 5);
+        Span<sbyte> digits = stackalloc sbyte[WindowNaf.MaxDigits];
+        var count = WindowNaf.Digits(k, 5, digits);
         var acc = Identity;
-        for (var i = digits.Length - 1; i >= 0; i--)
+        for (var i = count - 1; i >= 0; i--)
         {
             acc = Double(acc);
             int d = digits[i];

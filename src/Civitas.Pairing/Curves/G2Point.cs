@@ -32,7 +32,7 @@ public sealed class G2Point : IEquatable<G2Point>
 
     /// <summary>r·Q = O: the twist has a large cofactor, so on-curve points must also pass this check.</summary>
     internal static bool IsInSubgroup(in Fp2 x, in Fp2 y) =>
-        G2Projective.MultiplyPublic(G2Projective.FromAffine(x, y), Scalar.Order).IsIdentity;
+        G2Projective.MultiplyPublic(G2Projective.FromAffine(x, y), Arithmetic.GroupOrderModulus.Modulus).IsIdentity;
 
     internal static bool TryFromAffine(in Fp2 x, in Fp2 y, out G2Point point)
     {

@@ -123,7 +123,7 @@ internal readonly struct G2Projective
     /// Public-data fast path: k·P by width-5 NAF with variable-time control flow. Used only for public
     /// multipliers, such as the subgroup check r·Q = O on decoded points.
     /// </summary>
-    public static G2Projective MultiplyPublic(in G2Projective p, System.Numerics.BigInteger k)
+    public static G2Projective MultiplyPublic(in G2Projective p, in Arithmetic.U256 k)
     {
         Span<G2Projective> odd = stackalloc G2Projective[8];
         odd[0] = p;
@@ -133,9 +133,10 @@ internal readonly struct G2Projective
             odd[i] = Add(odd[i - 1], twice);
         }
 
-        var digits = WindowNaf.Digits(k, 5);
+        Span<sbyte> digits = stackalloc sbyte[WindowNaf.MaxDigits];
+        var count = WindowNaf.Digits(k, 5, digits);
         var acc = Identity;
-        for (var i = digits.Length - 1; i >= 0; i--)
+        for (var i = count - 1; i >= 0; i--)
         {
             acc = Double(acc);
             int d = digits[i];

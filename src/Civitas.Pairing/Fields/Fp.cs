@@ -164,6 +164,6 @@ public readonly struct Fp : IEquatable<Fp>
 
     public static bool operator !=(Fp left, Fp right) => !left.Equals(right);
 
-    /// <summary>Upper-case hex of the canonical value without leading zeros (as Milagro prints it), e.g. for test output.</summary>
+    /// <summary>Upper-case, zero-padded 64-digit hex of the canonical value (for diagnostics and test output).</summary>
     public override string ToString() => Convert.ToHexString(ToBytes());
 }

@@ -80,7 +80,7 @@ public static class MPinServer
     /// </summary>
     internal static bool Check(G2Point a, G2Point serverSecret, G1Point idPoint, G1Point commitment, in Scalar y, G1Point v)
     {
-        var yP = G1Projective.MultiplyPublic(idPoint.ToProjective(), y.ToBigInteger());
+        var yP = G1Projective.MultiplyPublic(idPoint.ToProjective(), y.Value);
         var combined = G1Point.FromProjective(G1Projective.Add(yP, commitment.ToProjective()));
         return Pairing.IsProductOne([v, combined], [a, serverSecret]);
     }

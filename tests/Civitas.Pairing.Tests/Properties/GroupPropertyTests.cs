@@ -16,8 +16,8 @@ public sealed class GroupPropertyTests
             var k = RandomScalar();
             var p = G1Point.Generator.Multiply(RandomScalar());
             var q = G2Point.Generator.Multiply(RandomScalar());
-            Assert.Equal(p.Multiply(k), G1Point.FromProjective(G1Projective.MultiplyPublic(p.ToProjective(), k.ToBigInteger())));
-            Assert.Equal(q.Multiply(k), G2Point.FromProjective(G2Projective.MultiplyPublic(q.ToProjective(), k.ToBigInteger())));
+            Assert.Equal(p.Multiply(k), G1Point.FromProjective(G1Projective.MultiplyPublic(p.ToProjective(), k.Value)));
+            Assert.Equal(q.Multiply(k), G2Point.FromProjective(G2Projective.MultiplyPublic(q.ToProjective(), k.Value)));
         }
     }
 
@@ -44,6 +44,26 @@ public sealed class GroupPropertyTests
             var k = RandomScalar();
             var p = G1Point.Generator.Multiply(RandomScalar()).ToProjective();
             Assert.True(G1Projective.MultiplyGlv(p, k).EqualsPoint(G1Projective.Multiply(p, k)));
+        }
+    }
+
+    [Fact]
+    public void Window_naf_recodes_back_to_the_value()
+    {
+        Span<sbyte> digits = stackalloc sbyte[WindowNaf.MaxDigits];
+        var values = new[] { BigInteger.Zero, BigInteger.One, (BigInteger.One << 256) - 1, Scalar.Order }
+            .Concat(Enumerable.Range(0, 20).Select(_ => new BigInteger(RandomNumberGenerator.GetBytes(32), isUnsigned: true)));
+        foreach (var value in values)
+        {
+            var count = WindowNaf.Digits(Arithmetic.U256.FromBigInteger(value), 5, digits);
+            var sum = BigInteger.Zero;
+            for (var i = count - 1; i >= 0; i--)
+            {
+                Assert.True(digits[i] == 0 || (Math.Abs((int)digits[i]) % 2 == 1 && Math.Abs((int)digits[i]) < 16));
+                sum = (sum * 2) + digits[i];
+            }
+
+            Assert.Equal(value, sum);
         }
     }
 
