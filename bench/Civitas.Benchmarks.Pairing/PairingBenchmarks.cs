@@ -69,7 +69,7 @@ public class PairingBenchmarks
     [Benchmark]
     public G2Point G2ScalarMultiply() => _q.Multiply(_scalar);
 
-    /// <summary>One pairing of fresh points: decoding with subgroup check excluded, line computation included.</summary>
+    /// <summary>One pairing with a freshly received G2 point: decoding and its subgroup check, line computation, pairing.</summary>
     [Benchmark]
     public Gt PairingFresh() => Civitas.Pairing.Pairing.Compute(_p, G2Point.Decode(_qEncoded));
 

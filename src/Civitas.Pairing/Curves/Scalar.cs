@@ -31,7 +31,8 @@ internal readonly struct Scalar : IEquatable<Scalar>
         return new Scalar(Montgomery<GroupOrderModulus>.ReduceFull(U256.FromBigEndian(bytes)));
     }
 
-    public static Scalar FromUInt64(ulong value) => FromBigInteger(value);
+    /// <summary>A small scalar such as a PIN; any 64-bit value is already below r, so no reduction (and no BigInteger).</summary>
+    public static Scalar FromUInt64(ulong value) => new(new U256(value, 0, 0, 0));
 
     public static Scalar FromBigInteger(BigInteger value)
     {
