@@ -1,6 +1,7 @@
 using Civitas.Access;
 using Civitas.Kernel;
 using Civitas.Audit;
+using Civitas.Notifications;
 
 namespace Civitas.Host;
 
@@ -15,6 +16,7 @@ internal static class CivitasModules
         services.AddCivitasAccess(configuration);
         services.AddCivitasKernel(configuration);
         services.AddCivitasAudit(configuration);
+        services.AddCivitasNotifications(configuration);
     }
 
     public static void MapAll(IEndpointRouteBuilder routes)
@@ -22,5 +24,6 @@ internal static class CivitasModules
         routes.MapCivitasAccess();
         routes.MapCivitasKernel();
         routes.MapCivitasAudit();
+        routes.MapCivitasNotifications();
     }
 }
