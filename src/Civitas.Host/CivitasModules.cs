@@ -1,7 +1,7 @@
 using Civitas.Access;
 using Civitas.Kernel;
 using Civitas.Audit;
-using Civitas.Notifications;
+using Civitas.Keys;
 
 namespace Civitas.Host;
 
@@ -16,7 +16,7 @@ internal static class CivitasModules
         services.AddCivitasAccess(configuration);
         services.AddCivitasKernel(configuration);
         services.AddCivitasAudit(configuration);
-        services.AddCivitasNotifications(configuration);
+        services.AddCivitasKeys(configuration);
     }
 
     public static void MapAll(IEndpointRouteBuilder routes)
@@ -24,6 +24,6 @@ internal static class CivitasModules
         routes.MapCivitasAccess();
         routes.MapCivitasKernel();
         routes.MapCivitasAudit();
-        routes.MapCivitasNotifications();
+        routes.MapCivitasKeys();
     }
 }

@@ -25,6 +25,7 @@ public static class KeysErrors
 
     public static readonly KeysError CryptoInvalidData = new("KER-CRY-003", "Invalid data");
     public static readonly KeysError CryptoInvalidRequest = new("KER-CRY-004", "Invalid request");
+    public static readonly KeysError CryptoDateTimeParse = new("KER-CRY-007", "timestamp should be in ISO 8601 format yyyy-MM-ddTHH::mm:ss.SZ");
     public static readonly KeysError CryptoInvalidKeySplitter = new("KER-CRY-003", "invalid data without key breaker");
 
     public static readonly KeysError SignatureNotValid = new("KER-CSS-101", "Validation Unsuccessful");

@@ -7,7 +7,9 @@ public sealed class KeysException : Exception
         : base(error.Message) => Error = error;
 
     public KeysException(KeysError error, string detail)
-        : base(error.Message + detail) => Error = error with { Message = error.Message + detail };
+        : this(error with { Message = WithDetail(error.Message, detail) })
+    {
+    }
 
     public KeysException()
         : this(KeysErrors.InvalidRequest)
@@ -23,6 +25,10 @@ public sealed class KeysException : Exception
         : base(message, innerException) => Error = KeysErrors.InvalidRequest;
 
     public KeysError Error { get; }
+
+    // MOSIP messages such as "Missing Input Parameter - " expect the detail appended as is.
+    private static string WithDetail(string message, string detail) =>
+        message.EndsWith(' ') ? message + detail : $"{message}: {detail}";
 }
 
 public sealed record KeysError(string Code, string Message);

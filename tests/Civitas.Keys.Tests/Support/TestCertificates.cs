@@ -28,7 +28,13 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
         var serial = RandomNumberGenerator.GetBytes(8);
         serial[0] &= 0x7F;
-        return request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddYears(2), serial);
+        // Never outlive the issuer (a sub CA issues for less time than the root gave it).
+        var notAfter = DateTimeOffset.UtcNow.AddYears(2);
+        if (notAfter > issuer.NotAfter.ToUniversalTime())
+        {
+            notAfter = issuer.NotAfter.ToUniversalTime().AddMinutes(-1);
+        }
+        return request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), notAfter, serial);
     }
 
     /// <summary>Signs a PKCS#10 request with an outside CA, keeping the requested subject and key.</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
+using ISession = Net.Pkcs11Interop.HighLevelAPI.ISession;
 
 namespace Civitas.Keys.Stores.Pkcs11;
 

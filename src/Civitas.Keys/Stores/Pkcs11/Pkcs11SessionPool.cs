@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Net.Pkcs11Interop.Common;
 using Net.Pkcs11Interop.HighLevelAPI;
+using ISession = Net.Pkcs11Interop.HighLevelAPI.ISession;
 
 namespace Civitas.Keys.Stores.Pkcs11;
 
