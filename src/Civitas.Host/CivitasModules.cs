@@ -1,6 +1,7 @@
 using Civitas.Access;
 using Civitas.Kernel;
 using Civitas.Audit;
+using Civitas.Notifications;
 using Civitas.Keys;
 
 namespace Civitas.Host;
@@ -16,6 +17,7 @@ internal static class CivitasModules
         services.AddCivitasAccess(configuration);
         services.AddCivitasKernel(configuration);
         services.AddCivitasAudit(configuration);
+        services.AddCivitasNotifications(configuration);
         services.AddCivitasKeys(configuration);
     }
 
@@ -24,6 +26,7 @@ internal static class CivitasModules
         routes.MapCivitasAccess();
         routes.MapCivitasKernel();
         routes.MapCivitasAudit();
+        routes.MapCivitasNotifications();
         routes.MapCivitasKeys();
     }
 }
