@@ -44,20 +44,25 @@ const documentLoader = async url => {
 };
 const jsigsLoader = jsigs.extendContextLoader(documentLoader);
 
-// CPU time (process.cpuUsage) and wall time per operation, like the Civitas `--cpu` table.
+// CPU time (process.cpuUsage) and wall time per operation, best of three rounds, like the Civitas `--cpu` table.
 async function time(name, iterations, fn) {
   for(let i = 0; i < Math.min(50, iterations); i++) {
     await fn();
   }
-  const cpu0 = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  for(let i = 0; i < iterations; i++) {
-    await fn();
+  let bestCpu = Infinity;
+  let bestWall = Infinity;
+  for(let round = 0; round < 3; round++) {
+    const cpu0 = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    for(let i = 0; i < iterations; i++) {
+      await fn();
+    }
+    const wall = Number(process.hrtime.bigint() - start) / 1e6 / iterations;
+    const used = process.cpuUsage(cpu0);
+    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000 / iterations);
+    bestWall = Math.min(bestWall, wall);
   }
-  const wall = Number(process.hrtime.bigint() - start) / 1e6 / iterations;
-  const used = process.cpuUsage(cpu0);
-  const cpu = (used.user + used.system) / 1000 / iterations;
-  console.log(`| ${name} | ${cpu.toFixed(3)} ms | ${wall.toFixed(3)} ms |`);
+  console.log(`| ${name} | ${bestCpu.toFixed(3)} ms | ${bestWall.toFixed(3)} ms |`);
 }
 
 const canonOptions = {algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true, documentLoader};
@@ -70,15 +75,15 @@ const edSigned = await edSign();
 
 console.log('| jsonld.js / npm operation (Node ' + process.version + ') | CPU per op | wall per op |');
 console.log('|---|---|---|');
-await time('canonize (jsonld@9, RDFC-1.0, safe)', 500, () => jsonld.canonize(credential, canonOptions));
-await time('RsaSignature2018 sign (jsonld-signatures@6)', 200, rsaSign);
-await time('RsaSignature2018 verify (jsonld-signatures@6)', 200, async () => {
+await time('canonize (jsonld@9, RDFC-1.0, safe)', 300, () => jsonld.canonize(credential, canonOptions));
+await time('RsaSignature2018 sign (jsonld-signatures@6)', 100, rsaSign);
+await time('RsaSignature2018 verify (jsonld-signatures@6)', 100, async () => {
   const r = await jsigs.verify(rsaSigned, {suite: new jsigs.suites.RsaSignature2018(),
     purpose: new jsigs.purposes.AssertionProofPurpose(), documentLoader: jsigsLoader, compactProof: false});
   if(!r.verified) throw new Error('rsa verify failed');
 });
-await time('Ed25519Signature2020 sign (@digitalbazaar/vc)', 200, edSign);
-await time('Ed25519Signature2020 verify (@digitalbazaar/vc)', 200, async () => {
+await time('Ed25519Signature2020 sign (@digitalbazaar/vc)', 100, edSign);
+await time('Ed25519Signature2020 verify (@digitalbazaar/vc)', 100, async () => {
   const r = await vc.verifyCredential({credential: edSigned, suite: new Ed25519Signature2020(), documentLoader});
   if(!r.verified) throw new Error('ed verify failed');
 });
