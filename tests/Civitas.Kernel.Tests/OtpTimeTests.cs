@@ -102,6 +102,7 @@ public sealed class OtpTimeTests(KernelHostFixture fixture) : IClassFixture<Kern
             services.GetRequiredService<IDbContextFactory<KernelDbContext>>(),
             new OtpHasher(services.GetRequiredService<OtpHmacKey>()),
             options,
+            services.GetRequiredService<WriteGate>(),
             _clock);
     }
 }

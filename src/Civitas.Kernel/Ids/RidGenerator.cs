@@ -9,7 +9,7 @@ namespace Civitas.Kernel.Ids;
 /// RID = centre id + machine id + sequence (zero-padded, per centre and machine, wrapping to 1) + UTC timestamp.
 /// The sequence advances with one upsert … RETURNING, so concurrent requests and hosts each get their own value.
 /// </summary>
-internal sealed class RidGenerator(IDbContextFactory<KernelDbContext> databases, IOptions<KernelOptions> options, TimeProvider clock) : IRidGenerator
+internal sealed class RidGenerator(IDbContextFactory<KernelDbContext> databases, IOptions<KernelOptions> options, WriteGate gate, TimeProvider clock) : IRidGenerator
 {
     private const string NextSql = """
         INSERT INTO kernel_rid_sequence (center_id, machine_id, sequence) VALUES (@c, @m, 1)
@@ -30,7 +30,12 @@ internal sealed class RidGenerator(IDbContextFactory<KernelDbContext> databases,
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var command = (await KernelSql.CommandAsync(db, NextSql, cancellationToken))
             .With("@c", centerId).With("@m", machineId).With("@max", max);
-        var sequence = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        int sequence;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            sequence = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
         var timestamp = clock.GetUtcNow().UtcDateTime.ToString(settings.TimestampFormat, CultureInfo.InvariantCulture);
         return string.Concat(centerId, machineId, sequence.ToString(CultureInfo.InvariantCulture).PadLeft(settings.SequenceLength, '0'), timestamp);
     }

@@ -14,6 +14,7 @@ internal sealed class UinAllocator(
     DatabaseSettings database,
     UinPool pool,
     UinRefillSignal refill,
+    WriteGate gate,
     TimeProvider clock) : IUinAllocator
 {
     private const string ClaimSqlite = """
@@ -70,8 +71,11 @@ internal sealed class UinAllocator(
 
         await using var command = (await KernelSql.CommandAsync(db, ChangeSql, cancellationToken))
             .With("@status", status).With("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()).With("@uin", uin);
-        // Zero rows: a parallel update moved it out of ISSUED first.
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? UinStatusChange.Updated : UinStatusChange.NotIssued;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            // Zero rows: a parallel update moved it out of ISSUED first.
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? UinStatusChange.Updated : UinStatusChange.NotIssued;
+        }
     }
 
     private async Task<string?> TryClaimAsync(CancellationToken cancellationToken)
@@ -79,6 +83,9 @@ internal sealed class UinAllocator(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var command = (await KernelSql.CommandAsync(db, _claimSql, cancellationToken))
             .With("@now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
     }
 }

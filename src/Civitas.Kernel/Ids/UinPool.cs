@@ -16,6 +16,7 @@ internal sealed class UinPool(
     IDbContextFactory<KernelDbContext> databases,
     IOptions<KernelOptions> options,
     TimeProvider clock,
+    WriteGate gate,
     ILogger<UinPool> logger)
 {
     private const int RowsPerStatement = 500;
@@ -67,6 +68,7 @@ internal sealed class UinPool(
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        using var entered = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = 0;
         foreach (var chunk in fresh.Chunk(RowsPerStatement))

@@ -8,7 +8,7 @@ namespace Civitas.Kernel.Ids;
 /// VIDs are generated on demand and recorded, with their type and expiry from the type's policy. The primary
 /// key makes a collision (rare at 10^15 candidates) fail the insert, and the generator then draws again.
 /// </summary>
-internal sealed class VidGenerator(IDbContextFactory<KernelDbContext> databases, IOptions<KernelOptions> options, TimeProvider clock) : IVidGenerator
+internal sealed class VidGenerator(IDbContextFactory<KernelDbContext> databases, IOptions<KernelOptions> options, WriteGate gate, TimeProvider clock) : IVidGenerator
 {
     private const string InsertSql = """
         INSERT INTO kernel_vid (vid, vid_type, created_at_ms, expires_at_ms) VALUES (@vid, @type, @now, @expires)
@@ -36,6 +36,7 @@ internal sealed class VidGenerator(IDbContextFactory<KernelDbContext> databases,
             await using var command = (await KernelSql.CommandAsync(db, InsertSql, cancellationToken))
                 .With("@vid", vid).With("@type", type).With("@now", now.ToUnixTimeMilliseconds())
                 .With("@expires", expires?.ToUnixTimeMilliseconds());
+            using var entered = await gate.EnterAsync(cancellationToken);
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
             {
                 return new GeneratedVid(vid, type, expires);

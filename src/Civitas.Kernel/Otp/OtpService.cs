@@ -15,6 +15,7 @@ internal sealed class OtpService(
     IDbContextFactory<KernelDbContext> databases,
     OtpHasher hasher,
     IOptions<KernelOptions> options,
+    WriteGate gate,
     TimeProvider clock) : IOtpService
 {
     public const int MinKeyLength = 3;
@@ -70,7 +71,12 @@ internal sealed class OtpService(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         await using var command = (await KernelSql.CommandAsync(db, GenerateSql, cancellationToken))
             .With("@k", keyHash).With("@h", otpHash).With("@exp", now + (settings.ExpirySeconds * 1000L)).With("@now", now);
-        var stored = await command.ExecuteScalarAsync(cancellationToken);
+        object? stored;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            stored = await command.ExecuteScalarAsync(cancellationToken);
+        }
+
         return stored is null or DBNull
             ? new OtpGeneration(OtpGenerationStatus.Blocked, null)
             : new OtpGeneration(OtpGenerationStatus.Generated, otp);
@@ -92,17 +98,18 @@ internal sealed class OtpService(
         await using (var reserve = (await KernelSql.CommandAsync(db, ReserveSql, cancellationToken))
             .With("@k", keyHash).With("@threshold", settings.AttemptThreshold)
             .With("@freeze", now + (settings.FreezeSeconds * 1000L)).With("@now", now))
+        using (await gate.EnterAsync(cancellationToken))
         await using (var reader = await reserve.ExecuteReaderAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                await reader.DisposeAsync();
-                return await ExplainRefusalAsync(db, keyHash, now, cancellationToken);
-            }
+            var reserved = await reader.ReadAsync(cancellationToken);
+            storedHash = reserved ? reader.GetFieldValue<byte[]>(0) : [];
+            expiresAt = reserved ? reader.GetInt64(1) : 0;
+            attempts = reserved ? reader.GetInt32(2) : 0;
+        }
 
-            storedHash = reader.GetFieldValue<byte[]>(0);
-            expiresAt = reader.GetInt64(1);
-            attempts = reader.GetInt32(2);
+        if (storedHash.Length == 0)
+        {
+            return await ExplainRefusalAsync(db, keyHash, now, cancellationToken);
         }
 
         if (expiresAt <= now)
@@ -119,8 +126,11 @@ internal sealed class OtpService(
 
         await using var consume = (await KernelSql.CommandAsync(db, ConsumeSql, cancellationToken))
             .With("@k", keyHash).With("@h", storedHash);
-        // Zero rows: a parallel validation consumed this OTP first; single use wins over this caller.
-        return await consume.ExecuteNonQueryAsync(cancellationToken) == 1 ? OtpValidationResult.Valid : OtpValidationResult.Invalid;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            // Zero rows: a parallel validation consumed this OTP first; single use wins over this caller.
+            return await consume.ExecuteNonQueryAsync(cancellationToken) == 1 ? OtpValidationResult.Valid : OtpValidationResult.Invalid;
+        }
     }
 
     private static async Task<OtpValidationResult> ExplainRefusalAsync(KernelDbContext db, byte[] keyHash, long now, CancellationToken cancellationToken)
