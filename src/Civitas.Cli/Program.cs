@@ -5,5 +5,6 @@ var root = new RootCommand("Civitas: an open digital-identity platform. Run `civ
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DatabaseCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 return await root.Parse(args).InvokeAsync();
