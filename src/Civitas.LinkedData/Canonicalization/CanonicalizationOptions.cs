@@ -20,4 +20,10 @@ public sealed record CanonicalizationOptions
     /// ordinary dataset (and the whole W3C suite) and refuses cliques of indistinguishable blank nodes quickly.
     /// </summary>
     public int MaxWorkFactor { get; init; } = 2;
+
+    /// <summary>
+    /// Caps the blank-node orderings the N-degree hash may try in one canonicalization. Orderings are tried without
+    /// recursing when the related nodes already have identifiers, so the per-node limit above does not bound them.
+    /// </summary>
+    public int MaxPermutations { get; init; } = 100_000;
 }

@@ -22,6 +22,7 @@ public static class RdfCanonicalizer
         private readonly Dictionary<string, int> _deepIterations = new(StringComparer.Ordinal);
         private readonly StringBuilder _scratch = new(256);
         private int _maxDeepIterations = int.MaxValue;
+        private int _permutations;
 
         public CanonicalizationResult Execute()
         {
@@ -231,6 +232,12 @@ public static class RdfCanonicalizer
 
                 foreach (var permutation in Permutations(related))
                 {
+                    if (++_permutations > options.MaxPermutations)
+                    {
+                        throw new CanonicalizationLimitExceededException(
+                            $"RDFC-1.0 work limit reached: more than {options.MaxPermutations} blank node orderings (poison graph?).");
+                    }
+
                     var issuerCopy = issuer.Clone();
                     var path = new StringBuilder();
                     var recursionList = new List<string>();
