@@ -57,7 +57,8 @@ internal sealed class UinPool(
         }
     }
 
-    private async Task<int> AddAsync(int count, CancellationToken cancellationToken)
+    /// <summary>Generates and adds up to <paramref name="count"/> new UINs; returns how many were new.</summary>
+    public async Task<int> AddAsync(int count, CancellationToken cancellationToken)
     {
         // Bounded draws: a short configured length may have fewer valid numbers than asked for.
         var fresh = new HashSet<string>(count, StringComparer.Ordinal);
