@@ -13,7 +13,14 @@ internal sealed class ManagedKey
         Certificate = X509Certificate2.CreateFromPem(record.CertificatePem);
         Thumbprint = Convert.FromHexString(record.Thumbprint);
         _rsaPublicKey = new Lazy<RSA?>(() => Certificate.GetRSAPublicKey());
+        _ecPublicKey = new Lazy<ECDsa?>(() => Certificate.GetECDsaPublicKey());
     }
+
+    private readonly Lazy<ECDsa?> _ecPublicKey;
+
+    /// <summary>The certificate's public key, parsed once: RSA or EC P-256.</summary>
+    public AsymmetricAlgorithm VerificationKey => (AsymmetricAlgorithm?)RsaPublicKey ?? _ecPublicKey.Value
+        ?? throw new KeysException(KeysErrors.CertificateNotValid);
 
     private readonly Lazy<RSA?> _rsaPublicKey;
 

@@ -63,8 +63,18 @@ public static class JwsCompact
     /// </summary>
     public static bool Verify(ParsedJws jws, X509Certificate2 certificate, ReadOnlySpan<byte> detachedPayload)
     {
-        ArgumentNullException.ThrowIfNull(jws);
         ArgumentNullException.ThrowIfNull(certificate);
+        using var rsa = certificate.GetRSAPublicKey();
+        using var ec = rsa is null ? certificate.GetECDsaPublicKey() : null;
+        AsymmetricAlgorithm? key = (AsymmetricAlgorithm?)rsa ?? ec;
+        return key is not null && Verify(jws, key, detachedPayload);
+    }
+
+    /// <summary>As <see cref="Verify(ParsedJws, X509Certificate2, ReadOnlySpan{byte})"/> with an already parsed public key (RSA or ECDsa).</summary>
+    public static bool Verify(ParsedJws jws, AsymmetricAlgorithm publicKey, ReadOnlySpan<byte> detachedPayload)
+    {
+        ArgumentNullException.ThrowIfNull(jws);
+        ArgumentNullException.ThrowIfNull(publicKey);
         var algorithm = jws.Algorithm;
         if (!JwsAlgorithms.IsSupported(algorithm))
         {
@@ -90,11 +100,11 @@ public static class JwsCompact
         }
         try
         {
-            return algorithm switch
+            return (algorithm, publicKey) switch
             {
-                JwsAlgorithms.RS256 => certificate.GetRSAPublicKey() is { } rsa && Dispose(rsa, rsa.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)),
-                JwsAlgorithms.PS256 => certificate.GetRSAPublicKey() is { } rsa && Dispose(rsa, rsa.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss)),
-                JwsAlgorithms.ES256 => certificate.GetECDsaPublicKey() is { } ec && Dispose(ec, ec.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)),
+                (JwsAlgorithms.RS256, RSA rsa) => rsa.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+                (JwsAlgorithms.PS256, RSA rsa) => rsa.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
+                (JwsAlgorithms.ES256, ECDsa ec) => ec.VerifyData(signingInput, jws.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
                 _ => false,
             };
         }
@@ -102,12 +112,6 @@ public static class JwsCompact
         {
             return false;
         }
-    }
-
-    private static bool Dispose(IDisposable key, bool result)
-    {
-        key.Dispose();
-        return result;
     }
 
     private static byte[] SigningInput(byte[] encodedHeader, bool encodePayload, string? encodedPayload, ReadOnlySpan<byte> payload)

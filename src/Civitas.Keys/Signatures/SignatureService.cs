@@ -55,8 +55,12 @@ internal sealed class SignatureService : ISigner
         {
             throw new KeysException(KeysErrors.JwsInvalidVerifyInput);
         }
-        using var certificate = SelectCertificate(parsed, applicationId, referenceId, certificateData);
-        var valid = JwsCompact.Verify(parsed, certificate, detachedPayload);
+        var (certificate, managed) = SelectKey(parsed, applicationId, referenceId, certificateData);
+        // Managed keys keep their parsed public key; outside certificates are parsed for this call only.
+        using var owned = managed is null ? certificate : null;
+        var valid = managed is not null
+            ? JwsCompact.Verify(parsed, managed.VerificationKey, detachedPayload)
+            : JwsCompact.Verify(parsed, certificate, detachedPayload);
         string trust;
         if (!validateTrust)
         {
@@ -105,18 +109,18 @@ internal sealed class SignatureService : ISigner
         {
             return false;
         }
-        return JwsCompact.Verify(parsed, key.Certificate, payload);
+        return JwsCompact.Verify(parsed, key.VerificationKey, payload);
     }
 
-    private X509Certificate2 SelectCertificate(ParsedJws parsed, string? applicationId, string? referenceId, string? certificateData)
+    private (X509Certificate2 Certificate, ManagedKey? Managed) SelectKey(ParsedJws parsed, string? applicationId, string? referenceId, string? certificateData)
     {
         if (parsed.LeafCertificate is { } fromHeader)
         {
-            return fromHeader;
+            return (fromHeader, null);
         }
         if (!string.IsNullOrWhiteSpace(certificateData))
         {
-            return CertificateParsing.Parse(certificateData, KeysErrors.JwsCertificateNotValid);
+            return (CertificateParsing.Parse(certificateData, KeysErrors.JwsCertificateNotValid), null);
         }
         var key = KeyFromKid(parsed);
         if (key is null)
@@ -124,7 +128,7 @@ internal sealed class SignatureService : ISigner
             var (application, reference) = string.IsNullOrWhiteSpace(applicationId) ? (SignApplication, SignReference) : (applicationId, referenceId);
             key = _keys.CurrentKey(application, reference, create: false);
         }
-        return X509CertificateLoader.LoadCertificate(key.Certificate.RawData);
+        return (key.Certificate, key);
     }
 
     private ManagedKey? KeyFromKid(ParsedJws parsed)

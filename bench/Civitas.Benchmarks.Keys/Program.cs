@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+
+namespace Civitas.Benchmarks.Keys;
+
+public static class Program
+{
+    /// <summary>
+    /// BenchmarkDotNet by default. "--cpu" instead runs each benchmark in a loop on one thread and reports the
+    /// thread's CPU time per operation as well as wall time: a figure that stays meaningful on a shared machine.
+    /// </summary>
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--cpu")
+        {
+            CpuTimeRunner.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3.0);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}
