@@ -242,7 +242,7 @@ public static class LinkedDataProofs
     }
 
     /// <summary>
-    /// The proof options as hashed: RsaSignature2018 in the security v2 context (as jsonld-signatures 6 and MOSIP do);
+    /// The proof options as hashed: RsaSignature2018 in the security v2 context (as jsonld-signatures 6, the verifier MOSIP and Inji use, does);
     /// the newer suites in the document's own context.
     /// </summary>
     private static object ProofOptionsForHashing(ProofSuite suite, JsonObject proof, JsonObject document)
