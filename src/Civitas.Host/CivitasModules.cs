@@ -3,6 +3,7 @@ using Civitas.Kernel;
 using Civitas.Audit;
 using Civitas.Notifications;
 using Civitas.Keys;
+using Civitas.Registry;
 
 namespace Civitas.Host;
 
@@ -19,6 +20,7 @@ internal static class CivitasModules
         services.AddCivitasAudit(configuration);
         services.AddCivitasNotifications(configuration);
         services.AddCivitasKeys(configuration);
+        services.AddCivitasRegistry(configuration);
     }
 
     public static void MapAll(IEndpointRouteBuilder routes)
@@ -28,5 +30,6 @@ internal static class CivitasModules
         routes.MapCivitasAudit();
         routes.MapCivitasNotifications();
         routes.MapCivitasKeys();
+        routes.MapCivitasRegistry();
     }
 }
