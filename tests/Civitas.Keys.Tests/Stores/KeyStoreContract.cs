@@ -73,6 +73,8 @@ public abstract class KeyStoreContract
         var sha1 = rsa.Encrypt(RandomNumberGenerator.GetBytes(32), RSAEncryptionPadding.OaepSHA1);
         Assert.ThrowsAny<CryptographicException>(() => Store.DecryptOaepSha256(alias, sha1));
         Assert.ThrowsAny<CryptographicException>(() => Store.DecryptOaepSha256(alias, ciphertext.AsSpan(0, 200)));
+        // A ciphertext at or above the modulus is invalid input, not a store failure.
+        Assert.ThrowsAny<CryptographicException>(() => Store.DecryptOaepSha256(alias, Enumerable.Repeat((byte)0xFF, 256).ToArray()));
     }
 
     [Fact]

@@ -24,6 +24,7 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
     private readonly IPkcs11Library _library;
     private readonly Pkcs11SessionPool _sessions;
     private readonly ConcurrentDictionary<string, IObjectHandle> _privateKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _moduli = new(StringComparer.Ordinal);
 
     public Pkcs11KeyStore(Pkcs11Options options)
     {
@@ -110,6 +111,12 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
         {
             throw new CryptographicException("OAEP decoding error.");
         }
+        // RSADP step 1 (RFC 8017 §5.1.2): the ciphertext must be below the modulus. SoftHSM answers
+        // CKR_GENERAL_ERROR otherwise, which must not be confused with a token failure.
+        if (ciphertext.SequenceCompareTo(Modulus(alias)) >= 0)
+        {
+            throw new CryptographicException("OAEP decoding error.");
+        }
         var input = ciphertext.ToArray();
         byte[] encoded;
         try
@@ -146,7 +153,16 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
             }
         }
         _privateKeys.TryRemove(alias, out _);
+        _moduli.TryRemove(alias, out _);
         return true;
+    });
+
+    private byte[] Modulus(string alias) => _moduli.GetOrAdd(alias, a =>
+    {
+        var publicKey = FindPublicKey(a) ?? throw new KeyNotFoundException($"No public key with alias {a} in the PKCS#11 token.");
+        using var rsa = RSA.Create();
+        rsa.ImportSubjectPublicKeyInfo(publicKey, out _);
+        return rsa.ExportParameters(false).Modulus!;
     });
 
     /// <summary>Reads CKA_SENSITIVE and CKA_EXTRACTABLE of the private key, so tests can prove it cannot leave the token.</summary>
