@@ -16,8 +16,14 @@ internal sealed class IdentityRegistry(
     IUinAllocator uins,
     IVidGenerator vids,
     IIdValidator validator,
-    TimeProvider clock) : IIdentityRegistry
+    TimeProvider clock) : IIdentityRegistry, IIdentityImport
 {
+    public async Task<ImportResult> ImportAsync(string? uin, IdentityData? data, string? staticPin, CancellationToken cancellationToken = default)
+    {
+        var outcome = await CreateAsync(uin, data, staticPin, cancellationToken);
+        return new ImportResult(outcome.Value?.Uin, outcome.Problems, outcome.Detail);
+    }
+
     public async Task<IdentityRecord?> FindAsync(IndividualIdType type, string individualId, CancellationToken cancellationToken = default)
     {
         var keys = await keyRing.GetAsync(cancellationToken);

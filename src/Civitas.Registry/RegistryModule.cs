@@ -15,6 +15,7 @@ public static class RegistryModule
         services.AddSingleton<RegistryKeyRing>();
         services.AddSingleton<IdentityRegistry>();
         services.AddSingleton<IIdentityRegistry>(provider => provider.GetRequiredService<IdentityRegistry>());
+        services.AddSingleton<IIdentityImport>(provider => provider.GetRequiredService<IdentityRegistry>());
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Civitas.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -61,25 +60,6 @@ public sealed class CliTests
 
     private static string TempDirectory() => Path.Combine(Path.GetTempPath(), "civitas-cli-" + Guid.NewGuid().ToString("N")[..12]);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunCivitasAsync(params string[] arguments)
-    {
-        // The CLI is built beside this project (same configuration); run its own output folder.
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
-        var binary = Path.Combine(RepositoryPaths.Root, "src", "Civitas.Cli", "bin", configuration, "net10.0", "civitas.dll");
-        Assert.True(File.Exists(binary), $"{binary} was not built");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(binary);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunCivitasAsync(params string[] arguments) =>
+        CivitasCli.RunAsync(arguments);
 }
