@@ -8,17 +8,9 @@ namespace Civitas.Notifications.Tests;
 /// The embedded default: with no notification settings, messages land in the log and in
 /// <c>&lt;data-dir&gt;/outbox/messages.log</c>, where someone trying Civitas reads their OTP.
 /// </summary>
-public sealed class DevSinkTests : IAsyncLifetime
+public sealed class DevSinkTests(DevSinkFixture fixture) : IClassFixture<DevSinkFixture>
 {
-    private CivitasTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await CivitasTestHost.StartAsync(new Dictionary<string, string?>
-    {
-        // A language the built-ins lack, added by configuration.
-        ["Civitas:Notifications:OtpTemplates:swa:Sms"] = "Nambari yako ya siri ni {otp} (dakika {minutes}).",
-    });
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    private readonly CivitasTestHost _host = fixture.Host;
 
     private string MessagesLog => Path.Combine(_host.DataDirectory, "outbox", "messages.log");
 
@@ -84,4 +76,18 @@ public sealed class DevSinkTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => sender.SendEmailAsync(new EmailMessage(["nope"], [], "s", "b", [])));
         Assert.DoesNotContain(await Notifier.OutboxAsync(_host), m => m.RecipientHint is "****" or "***nope");
     }
+}
+
+/// <summary>One host with no notification settings (the dev sink) shared by <see cref="DevSinkTests"/>.</summary>
+public sealed class DevSinkFixture : IAsyncLifetime
+{
+    public CivitasTestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await CivitasTestHost.StartAsync(new Dictionary<string, string?>
+    {
+        // A language the built-ins lack, added by configuration.
+        ["Civitas:Notifications:OtpTemplates:swa:Sms"] = "Nambari yako ya siri ni {otp} (dakika {minutes}).",
+    });
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 }
