@@ -69,9 +69,10 @@ internal sealed class UinPool(
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        using var entered = await gate.EnterAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = 0;
+        // One statement (its own transaction) per chunk, each UIN standing alone: on SQLite the write gate is
+        // held for one chunk at a time, so allocations and OTPs interleave with a large refill instead of
+        // waiting for all of it.
         foreach (var chunk in fresh.Chunk(RowsPerStatement))
         {
             await using var command = await KernelSql.CommandAsync(db, InsertSql(chunk.Length), cancellationToken);
@@ -81,10 +82,12 @@ internal sealed class UinPool(
                 command.With("@u" + i, chunk[i]);
             }
 
-            added += await command.ExecuteNonQueryAsync(cancellationToken);
+            using (await gate.EnterAsync(cancellationToken))
+            {
+                added += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return added;
     }
 
