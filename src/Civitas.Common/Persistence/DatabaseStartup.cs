@@ -14,11 +14,10 @@ public static class DatabaseStartup
         await DatabasePreparation.PrepareAsync(settings, cancellationToken);
         foreach (var database in services.GetServices<IModuleDatabase>())
         {
-            var pending = await database.PendingMigrationsAsync(services, cancellationToken);
-            await database.MigrateAsync(services, cancellationToken);
-            if (pending.Count > 0)
+            var applied = await database.MigrateAsync(services, cancellationToken);
+            if (applied > 0)
             {
-                logger.LogInformation("Database module {Module}: applied {Count} migration(s) on {Provider}", database.Module, pending.Count, settings.Provider);
+                logger.LogInformation("Database module {Module}: applied {Count} migration(s) on {Provider}", database.Module, applied, settings.Provider);
             }
         }
     }

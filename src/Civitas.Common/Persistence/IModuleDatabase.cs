@@ -7,7 +7,8 @@ public interface IModuleDatabase
 
     Type ContextType { get; }
 
-    Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
+    /// <summary>Applies pending migrations; returns how many were applied.</summary>
+    Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> PendingMigrationsAsync(IServiceProvider services, CancellationToken cancellationToken);
 
