@@ -2,6 +2,7 @@ using System.Net;
 using Civitas.Common.Persistence;
 using Civitas.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Civitas.Host.Tests;
@@ -40,6 +41,30 @@ public sealed class PersistenceTests
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Every_pooled_sqlite_open_keeps_the_connection_settings()
+    {
+        if (TestDatabase.UsePostgres)
+        {
+            return; // The settings are SQLite's; the PostgreSQL leg has nothing to check here.
+        }
+
+        await using var host = await CivitasTestHost.StartAsync();
+        for (var open = 0; open < 3; open++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<Civitas.Access.Persistence.AccessDbContext>();
+            var connection = context.Database.GetDbConnection();
+            await context.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous; ";
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!); // NORMAL
+            command.CommandText = "PRAGMA foreign_keys;";
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+            await context.Database.CloseConnectionAsync();
+        }
     }
 
     [Fact]
