@@ -4,6 +4,9 @@ using Civitas.Audit;
 using Civitas.Notifications;
 using Civitas.Keys;
 using Civitas.Registry;
+using Civitas.Partners;
+using Civitas.Matching;
+using Civitas.Authentication;
 
 namespace Civitas.Host;
 
@@ -21,6 +24,9 @@ internal static class CivitasModules
         services.AddCivitasNotifications(configuration);
         services.AddCivitasKeys(configuration);
         services.AddCivitasRegistry(configuration);
+        services.AddCivitasPartners(configuration);
+        services.AddCivitasMatching(configuration);
+        services.AddCivitasAuthentication(configuration);
     }
 
     public static void MapAll(IEndpointRouteBuilder routes)
@@ -31,5 +37,7 @@ internal static class CivitasModules
         routes.MapCivitasNotifications();
         routes.MapCivitasKeys();
         routes.MapCivitasRegistry();
+        routes.MapCivitasPartners();
+        routes.MapCivitasAuthentication();
     }
 }

@@ -112,6 +112,15 @@ internal sealed class CryptoService : ICryptoService
         return AesGcmAnyNonce.Decrypt(aesKey, dataPart[^MosipHybridFormat.AppendedNonceLength..], dataPart[..^MosipHybridFormat.AppendedNonceLength], aad ?? []);
     }
 
+    public byte[] UnwrapSessionKey(string applicationId, string? referenceId, ReadOnlySpan<byte> thumbprint, ReadOnlySpan<byte> encryptedKey)
+    {
+        if (thumbprint.Length != MosipHybridFormat.ThumbprintLength || encryptedKey.Length != MosipHybridFormat.EncryptedKeyLength)
+        {
+            throw new KeysException(KeysErrors.CryptoInvalidData);
+        }
+        return UnwrapByThumbprint(applicationId, referenceId, thumbprint, encryptedKey);
+    }
+
     private byte[] UnwrapByThumbprint(string applicationId, string? referenceId, ReadOnlySpan<byte> thumbprint, ReadOnlySpan<byte> encryptedKey)
     {
         var key = _keys.FindByThumbprint(thumbprint) ?? throw new KeysException(KeysErrors.KeyNotFoundByThumbprint);

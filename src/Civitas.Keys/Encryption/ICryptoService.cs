@@ -12,4 +12,11 @@ public interface ICryptoService
     /// Throws <see cref="KeysException"/> with the MOSIP code when it cannot.
     /// </summary>
     byte[] Decrypt(string applicationId, string? referenceId, ReadOnlySpan<byte> data, byte[]? salt = null, byte[]? aad = null, DateTime? timestamp = null);
+
+    /// <summary>
+    /// Unwraps a symmetric key that a partner encrypted with RSA-OAEP-SHA256 to the certificate whose SHA-256
+    /// thumbprint is <paramref name="thumbprint"/> (ID authentication's <c>requestSessionKey</c>). The key must
+    /// belong to (application, reference); an expired key still unwraps. Throws <see cref="KeysException"/> when it cannot.
+    /// </summary>
+    byte[] UnwrapSessionKey(string applicationId, string? referenceId, ReadOnlySpan<byte> thumbprint, ReadOnlySpan<byte> encryptedKey);
 }
