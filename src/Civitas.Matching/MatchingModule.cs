@@ -1,13 +1,54 @@
+using Civitas.Matching.Biometrics;
+using Civitas.Matching.Demographics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace Civitas.Matching;
 
-/// <summary>Placeholder until the matchers land: registers nothing yet.</summary>
+/// <summary>Registers the matchers: <see cref="IDemographicMatcher"/>, <see cref="IDemographicMatchPolicy"/>, the built-in
+/// Finger, Iris and Face <see cref="IBiometricMatcher"/>s and <see cref="IBiometricMatchers"/> to pick one by modality.</summary>
 public static class MatchingModule
 {
-    public static Microsoft.Extensions.DependencyInjection.IServiceCollection AddCivitasMatching(
-        this Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-        Microsoft.Extensions.Configuration.IConfiguration configuration)
+    /// <summary>The modalities the built-in feature-vector matcher serves.</summary>
+    public static IReadOnlyList<string> BuiltInModalities { get; } = ["Finger", "Iris", "Face"];
+
+    public static IServiceCollection AddCivitasMatching(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IBiometricMatchers)))
+        {
+            return services; // already added: registering the built-in matchers twice would duplicate them
+        }
+
+        services.AddOptions<DemographicMatchingOptions>().Bind(configuration.GetSection(DemographicMatchingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemographicMatchingOptions>, DemographicMatchingOptionsValidator>();
+        services.AddOptions<BiometricMatchingOptions>().Bind(configuration.GetSection(BiometricMatchingOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BiometricMatchingOptions>, BiometricMatchingOptionsValidator>();
+
+        services.TryAddSingleton<IDemographicMatcher, DemographicMatcher>();
+        services.TryAddSingleton<IDemographicMatchPolicy, DemographicMatchPolicy>();
+        foreach (var modality in BuiltInModalities)
+        {
+            services.AddSingleton<IBiometricMatcher>(provider =>
+                new FeatureVectorMatcher(modality, provider.GetRequiredService<IOptionsMonitor<BiometricMatchingOptions>>()));
+        }
+
+        services.AddSingleton<IBiometricMatchers, BiometricMatchers>();
+        return services;
+    }
+
+    /// <summary>
+    /// Plugs in a vendor's matcher: it replaces the built-in one for its <see cref="IBiometricMatcher.Modality"/> only,
+    /// whether called before or after <see cref="AddCivitasMatching"/>. Registered as a singleton.
+    /// </summary>
+    public static IServiceCollection AddBiometricMatcher<TMatcher>(this IServiceCollection services)
+        where TMatcher : class, IBiometricMatcher
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBiometricMatcher, TMatcher>());
         return services;
     }
 }
