@@ -24,6 +24,9 @@ internal sealed class IdentityRegistry(
         return new ImportResult(outcome.Value?.Uin, outcome.Problems, outcome.Detail);
     }
 
+    public Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ImportItem> items, CancellationToken cancellationToken = default) =>
+        new IdentityBatchImport(databases, keyRing, uins, validator, this, clock).ImportAsync(items, cancellationToken);
+
     public async Task<IdentityRecord?> FindAsync(IndividualIdType type, string individualId, CancellationToken cancellationToken = default)
     {
         var keys = await keyRing.GetAsync(cancellationToken);

@@ -38,6 +38,17 @@ public sealed class RegistryCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Demo_seed_without_pins_leaves_the_pin_column_empty()
+    {
+        var (exitCode, _, error) = await RunAsync("demo", "seed", "--count", "3", "--without-pins");
+
+        Assert.True(exitCode == 0, error);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_dataDirectory, "demo-residents.csv"));
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines.Skip(1), line => Assert.Equal(string.Empty, line.Split(',')[2]));
+    }
+
+    [Fact]
     public async Task Import_creates_good_lines_reports_bad_ones_by_number_and_exits_1()
     {
         Directory.CreateDirectory(_dataDirectory);

@@ -13,6 +13,9 @@ namespace Civitas.Cli.Commands;
 /// </summary>
 internal static class RegistryCommand
 {
+    /// <summary>Records per transaction (see <see cref="IIdentityImport"/>).</summary>
+    private const int BatchSize = 500;
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "JSON-lines file of identities." };
@@ -37,6 +40,7 @@ internal static class RegistryCommand
         }
 
         int imported = 0, failed = 0, lineNumber = 0;
+        var batch = new List<(int Line, ImportItem Item)>(BatchSize);
         await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
         {
             lineNumber++;
@@ -57,7 +61,31 @@ internal static class RegistryCommand
                 continue;
             }
 
-            var outcome = await importer.ImportAsync(request?.Uin, request?.Identity, request?.StaticPin, cancellationToken);
+            batch.Add((lineNumber, new ImportItem(request?.Uin, request?.Identity, request?.StaticPin)));
+            if (batch.Count == BatchSize)
+            {
+                (imported, failed) = Add((imported, failed), await ImportBatchAsync(batch, importer, cancellationToken));
+                batch.Clear();
+            }
+        }
+
+        (imported, failed) = Add((imported, failed), await ImportBatchAsync(batch, importer, cancellationToken));
+        await Console.Out.WriteLineAsync($"Imported {imported} identities, {failed} failed.");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<(int Imported, int Failed)> ImportBatchAsync(List<(int Line, ImportItem Item)> batch, IIdentityImport importer, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        int imported = 0, failed = 0;
+        var outcomes = await importer.ImportAsync(batch.Select(entry => entry.Item).ToList(), cancellationToken);
+        for (var index = 0; index < outcomes.Count; index++)
+        {
+            var outcome = outcomes[index];
             if (outcome.Succeeded)
             {
                 imported++;
@@ -66,10 +94,12 @@ internal static class RegistryCommand
 
             failed++;
             var why = outcome.Conflict ?? string.Join("; ", (outcome.Problems ?? new Dictionary<string, string[]>()).Select(p => $"{p.Key}: {string.Join(' ', p.Value)}"));
-            await Console.Error.WriteLineAsync($"line {lineNumber}: {why}");
+            await Console.Error.WriteLineAsync($"line {batch[index].Line}: {why}");
         }
 
-        await Console.Out.WriteLineAsync($"Imported {imported} identities, {failed} failed.");
-        return failed == 0 ? 0 : 1;
+        return (imported, failed);
     }
+
+    private static (int, int) Add((int Imported, int Failed) total, (int Imported, int Failed) batch) =>
+        (total.Imported + batch.Imported, total.Failed + batch.Failed);
 }
