@@ -1,0 +1,93 @@
+using System.Globalization;
+using Civitas.Authentication.Client;
+using Civitas.Benchmarks.Authentication;
+
+// Usage (Release), against a running Civitas (see run.sh, which seeds, onboards and starts one):
+//   dotnet run -c Release --project bench/Civitas.Benchmarks.Authentication -- --partner partner.json --key partner-key.pem
+//     --residents <data-dir>/demo-residents.csv [--mode all|demo|otp|ceiling] [--requests 20000] [--concurrency 64]
+//     [--seconds 20] [--sms-port 5099]
+// demo: demographic authentication, peak (closed loop) then paced at 50% of the peak for p50/p99.
+// otp:  OTP requests for distinct residents (the SMS arrive at a stand-in gateway here), then authentication with those OTPs.
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+int Number(string name, int fallback) => int.Parse(Option(name) ?? fallback.Digits(), CultureInfo.InvariantCulture);
+var mode = Option("--mode") ?? "all";
+var requests = Number("--requests", 20_000);
+var concurrency = Number("--concurrency", 64);
+var limit = TimeSpan.FromSeconds(Number("--seconds", 20));
+var smsPort = Number("--sms-port", 5099);
+
+Console.WriteLine($"{DateTime.UtcNow:u}  {Environment.ProcessorCount} cores  load average {LoadAverage()}");
+if (mode is "all" or "ceiling")
+{
+    Console.WriteLine(CryptoCeiling.Measure(TimeSpan.FromSeconds(3)));
+}
+
+if (mode == "ceiling")
+{
+    return 0;
+}
+
+var profile = IdaPartnerProfile.Load(Option("--partner") ?? "partner.json", Option("--key") ?? "partner-key.pem");
+var residents = Residents.Load(Option("--residents") ?? "demo-residents.csv");
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+var routeRoot = $"{profile.BaseUrl.TrimEnd('/')}/idauthentication/v1";
+Uri Route(PreparedRequest request) => new($"{routeRoot}/{request.Route}/{profile.MispLicenseKey}/{profile.PartnerId}/{profile.ApiKey}");
+var transactions = new TransactionIds();
+var random = new Random(7);
+Resident AnyResident() => residents[random.Next(residents.Count)];
+
+if (mode is "all" or "demo")
+{
+    // Warm-up: JIT, connection pool, partner cache, SQLite page cache.
+    await LoadRun.PeakAsync("warm-up", http, Route, Prepare(2_000, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
+    var peak = await LoadRun.PeakAsync("demographic, peak", http, Route, Prepare(requests, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
+    Console.WriteLine(peak);
+    var half = Math.Max(1, peak.Rate / 2);
+    var paced = Prepare((int)Math.Min(requests, half * limit.TotalSeconds), _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
+    Console.WriteLine(await LoadRun.PacedAsync($"demographic, paced at {half:N0}/s", http, Route, paced, half, limit));
+}
+
+if (mode is "all" or "otp")
+{
+    await using var sms = await SmsGatewaySink.StartAsync(smsPort);
+    var chosen = residents.OrderBy(_ => random.Next()).Take(Math.Min(requests, residents.Count)).ToList();
+    var ids = chosen.Select(_ => transactions.Next()).ToList();
+    var otpRequests = new PreparedRequest[chosen.Count];
+    Parallel.For(0, chosen.Count, index =>
+    {
+        var body = IdaRequestBuilder.OtpBody(chosen[index].Uin, "UIN", ["PHONE"], ids[index], DateTimeOffset.UtcNow.AddSeconds(5));
+        otpRequests[index] = new PreparedRequest("otp", body, IdaRequestCrypto.SignDetached(body, profile.PartnerCertificate));
+    });
+    var sent = await LoadRun.PeakAsync("OTP request, peak", http, Route, otpRequests, concurrency, limit, accepted: "\"maskedMobile\"");
+    Console.WriteLine(sent);
+
+    var deadline = DateTime.UtcNow.AddSeconds(30);
+    while (sms.Waiting < sent.Succeeded && DateTime.UtcNow < deadline)
+    {
+        await Task.Delay(200);
+    }
+
+    var answered = new List<IdaAuthRequest>();
+    for (var index = 0; index < chosen.Count; index++)
+    {
+        if (sms.TryTake(chosen[index].Phone, out var otp))
+        {
+            answered.Add(PreparedRequest.Otp(chosen[index], ids[index], otp));
+        }
+    }
+
+    Console.WriteLine($"OTPs received by the stand-in gateway: {answered.Count:N0} of {sent.Succeeded:N0}");
+    var otpAuth = PreparedRequest.Prepare(answered.Count, index => answered[index], profile, DateTimeOffset.UtcNow.AddSeconds(5));
+    Console.WriteLine(await LoadRun.PeakAsync("OTP authentication, peak", http, Route, otpAuth, concurrency, limit));
+}
+
+return 0;
+
+IReadOnlyList<PreparedRequest> Prepare(int count, Func<int, IdaAuthRequest> describe)
+{
+    var described = Enumerable.Range(0, count).Select(describe).ToList();
+    return PreparedRequest.Prepare(count, index => described[index], profile, DateTimeOffset.UtcNow.AddSeconds(5));
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
