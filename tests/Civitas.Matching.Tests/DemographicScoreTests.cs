@@ -45,6 +45,8 @@ public sealed class DemographicScoreTests
     [InlineData("Katherine", "Catherine", "eng", 100)]
     [InlineData("Jon Smyth", "John Brown", "eng", 50)]
     [InlineData("Amina", "Karim", "eng", 0)]
+    [InlineData("P. Smyth", "Phillip Smith", "eng", 75)]   // initials count half, by letter, as in partial
+    [InlineData("Phillip Smyth", "Philip Smith", "eng", 100)]
     [InlineData("Dupond", "Dupont", "fra", 100)]
     [InlineData("Philippe", "Filipe", "fra", 100)]
     [InlineData("Traoré", "Traore", "fra", 100)]

@@ -22,8 +22,7 @@ internal sealed class DemographicMatcher : IDemographicMatcher
         {
             MatchStrategy.Exact => TokenSetScores.Exact(requestedTokens, storedTokens),
             MatchStrategy.Partial => TokenSetScores.Overlap(requestedTokens, storedTokens),
-            MatchStrategy.Phonetic => TokenSetScores.Overlap(
-                PhoneticKeys.For(requestedTokens, language), PhoneticKeys.For(storedTokens, language)),
+            MatchStrategy.Phonetic => TokenSetScores.Overlap(requestedTokens, storedTokens, PhoneticKeys.For(language)),
             _ => 0,
         };
     }

@@ -12,19 +12,23 @@ internal static class TokenSetScores
     /// "Ada King Lovelace" is 100, "Ada Byron" is 50. A requested token of one letter (an initial, "A." or "A")
     /// that is not itself stored counts half when a stored token of two or more letters starts with it; longer
     /// prefixes count nothing ("Love" does not match "Lovelace"), so only a full name can reach 100.
+    /// With <paramref name="soundKey"/> (the phonetic strategy) a token is also found when a stored token has the
+    /// same key, so phonetic never scores below partial.
     /// </summary>
-    public static int Overlap(IReadOnlySet<string> requested, IReadOnlySet<string> stored)
+    public static int Overlap(IReadOnlySet<string> requested, IReadOnlySet<string> stored, Func<string, string>? soundKey = null)
     {
         if (requested.Count == 0 || stored.Count == 0)
         {
             return 0;
         }
 
+        var storedKeys = soundKey is null ? null : stored.Select(soundKey).ToHashSet(StringComparer.Ordinal);
+
         // Half points keep the arithmetic in integers: 2 for a token found, 1 for an initial.
         var halfPoints = 0;
         foreach (var token in requested)
         {
-            if (stored.Contains(token))
+            if (stored.Contains(token) || (storedKeys is not null && storedKeys.Contains(soundKey!(token))))
             {
                 halfPoints += 2;
             }

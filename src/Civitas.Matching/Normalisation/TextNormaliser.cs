@@ -120,6 +120,7 @@ internal static class TextNormaliser
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
             or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.DecimalDigitNumber
             or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        UnicodeCategory.Surrogate => true, // letters beyond the BMP (rare CJK and historic names) arrive as pairs
         _ => false,
     };
 

@@ -8,17 +8,12 @@ namespace Civitas.Matching.Phonetics;
 /// </summary>
 internal static class PhoneticKeys
 {
-    public static IReadOnlySet<string> For(IReadOnlySet<string> tokens, string? language)
-    {
-        var french = LanguageScripts.IsFrench(language);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in tokens)
-        {
-            keys.Add(Key(token, french));
-        }
+    private static readonly Func<string, string> FrenchKey = token => Key(token, french: true);
+    private static readonly Func<string, string> OtherKey = token => Key(token, french: false);
 
-        return keys;
-    }
+    /// <summary>The key function for tokens of <paramref name="language"/>.</summary>
+    public static Func<string, string> For(string? language) =>
+        LanguageScripts.IsFrench(language) ? FrenchKey : OtherKey;
 
     internal static string Key(string token, bool french)
     {
