@@ -30,10 +30,13 @@ public static class MatchingModule
 
         services.TryAddSingleton<IDemographicMatcher, DemographicMatcher>();
         services.TryAddSingleton<IDemographicMatchPolicy, DemographicMatchPolicy>();
+        // Built-in matchers go before any vendor matcher already registered, so that IEnumerable<IBiometricMatcher>
+        // lists them first whatever the order of the calls: "the last one per modality" then picks the vendor's too.
+        var position = services.TakeWhile(descriptor => descriptor.ServiceType != typeof(IBiometricMatcher)).Count();
         foreach (var modality in BuiltInModalities)
         {
-            services.AddSingleton<IBiometricMatcher>(provider =>
-                new FeatureVectorMatcher(modality, provider.GetRequiredService<IOptionsMonitor<BiometricMatchingOptions>>()));
+            services.Insert(position++, ServiceDescriptor.Singleton<IBiometricMatcher>(provider =>
+                new FeatureVectorMatcher(modality, provider.GetRequiredService<IOptionsMonitor<BiometricMatchingOptions>>())));
         }
 
         services.AddSingleton<IBiometricMatchers, BiometricMatchers>();

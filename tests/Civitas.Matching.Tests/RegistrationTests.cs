@@ -38,6 +38,10 @@ public sealed class RegistrationTests
         Assert.Equal(0.42, matchers.For("FACE")!.Match(Vectors.Of(1, 0), [Vectors.Of(0, 1)]).BestScore);
         var finger = matchers.For("Finger")!.Match(Vectors.Of(1, 0), [Vectors.Of(0, 1)]);
         Assert.Equal((false, 0.0), (finger.IsMatch, finger.BestScore)); // the built-in cosine still serves Finger
+
+        // Consumers that take the last matcher per modality from the plain list get the vendor's too.
+        var lastFace = services.GetServices<IBiometricMatcher>().Last(m => string.Equals(m.Modality, "Face", StringComparison.OrdinalIgnoreCase));
+        Assert.IsType<VendorFaceMatcher>(lastFace);
     }
 
     [Fact]
