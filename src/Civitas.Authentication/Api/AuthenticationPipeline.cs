@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Civitas.Authentication.Errors;
+using Civitas.Authentication.Factors;
+using Civitas.Authentication.Kyc;
+using Civitas.Authentication.Otp;
+using Civitas.Authentication.Persistence;
+using Civitas.Authentication.Requests;
+using Civitas.Authentication.Transactions;
+using Civitas.Common.Envelope;
+using Civitas.Kernel.Ids;
+using Civitas.Partners;
+using Civitas.Registry;
+using Civitas.Registry.Records;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Civitas.Authentication.Api;
+
+/// <summary>
+/// One authentication, kyc or OTP request from bytes to signed answer, in the order REFERENCE §7 and the issue give:
+/// caller (partner credentials, then signature), body fields, request-time window, replay, decryption and HMAC,
+/// policy, identity, status and locks, factors, token, eKYC. Every attempt by a known caller leaves a transaction
+/// row and an audit event; a caller refused earlier never reaches the registry, so it learns nothing of identities.
+/// </summary>
+internal sealed partial class AuthenticationPipeline(
+    RequestDecryptor decryptor,
+    IIdentityRegistry registry,
+    KeyedHashes hashes,
+    OtpSender otpSender,
+    OtpTransactions otps,
+    DemographicFactor demographics,
+    BiometricFactor biometrics,
+    IStaticTokenGenerator tokens,
+    AuthTransactionStore store,
+    AuthAudit audit,
+    IOptions<AuthenticationOptions> options,
+    TimeProvider clock,
+    ILogger<AuthenticationPipeline> logger)
+{
+    /// <summary>A request whose caller is already established (partner checked, or internal bearer token).</summary>
+    public async Task<IResult> ProcessAsync(HttpContext http, Caller caller, IdaOperation operation, byte[] body, DateTime receivedUtc)
+    {
+        var attempt = new Attempt(caller, operation, receivedUtc);
+        try
+        {
+            var (error, response) = await RunAsync(http, attempt, body);
+            return await FinishAsync(http, attempt, error, response);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogUnexpected(logger, http.TraceIdentifier, ex);
+            try
+            {
+                return await FinishAsync(http, attempt, IdaErrors.Unexpected, null);
+            }
+            catch (Exception recordFailure) when (recordFailure is not OperationCanceledException)
+            {
+                LogUnexpected(logger, http.TraceIdentifier, recordFailure);
+            }
+            return IdaResponse.Fail(operation.ResponseId(), attempt.TransactionId, IdaErrors.Unexpected, StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    /// <summary>Records a refusal of a known caller before the body was looked at (signature, eKYC rights).</summary>
+    public async Task<IResult> RefuseAsync(HttpContext http, Caller caller, IdaOperation operation, IdaError error, DateTime receivedUtc, byte[] body)
+    {
+        var attempt = new Attempt(caller, operation, receivedUtc) { TransactionId = PeekTransactionId(body) };
+        return await FinishAsync(http, attempt, error, null);
+    }
+
+    private async Task<(IdaError? Error, Action<Utf8JsonWriter>? Response)> RunAsync(HttpContext http, Attempt attempt, byte[] body)
+    {
+        var operation = attempt.Operation;
+        var request = IdaRequest.Parse(body, encrypted: operation != IdaOperation.Otp, otp: operation == IdaOperation.Otp, out var transactionId, out var parseError);
+        attempt.TransactionId = transactionId;
+        if (request is null)
+        {
+            return (parseError, null);
+        }
+        attempt.IndividualIdType = request.IndividualIdType;
+        attempt.AuthTypes = operation == IdaOperation.Otp ? [AuthTypeNames.OtpRequest] : [];
+
+        if (!MosipTime.TryParse(request.RequestTime, out var requestTime))
+        {
+            return (IdaErrors.InvalidInput.With("requestTime"), null);
+        }
+        if ((clock.GetUtcNow() - requestTime).Duration() > options.Value.RequestTimeTolerance)
+        {
+            return (IdaErrors.RequestTimeOutOfWindow.With(options.Value.RequestTimeWindowSeconds.ToString(CultureInfo.InvariantCulture)), null);
+        }
+
+        var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.RequestType, request.TransactionId);
+        if (await store.WasSeenAsync(replayKey, http.RequestAborted))
+        {
+            return (IdaErrors.TransactionReplayed, null);
+        }
+        attempt.ReplayKey = replayKey;
+
+        return operation == IdaOperation.Otp
+            ? await OtpRequestAsync(http, attempt, request)
+            : await AuthenticateAsync(http, attempt, request);
+    }
+
+    private async Task<(IdaError?, Action<Utf8JsonWriter>?)> AuthenticateAsync(HttpContext http, Attempt attempt, IdaRequest request)
+    {
+        var plaintext = decryptor.Decrypt(request, attempt.Caller.KeyReference, out var decryptError);
+        if (plaintext is null)
+        {
+            return (decryptError, null);
+        }
+        AuthFactors? factors;
+        try
+        {
+            factors = AuthFactors.Parse(plaintext, out var factorError);
+            if (factors is null)
+            {
+                return (factorError, null);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+
+        var authTypes = factors.AuthTypes();
+        attempt.AuthTypes = authTypes;
+        if (authTypes.Count == 0)
+        {
+            return (IdaErrors.NoAuthType, null);
+        }
+        var policy = attempt.Caller.Partner.Policy;
+        foreach (var authType in authTypes)
+        {
+            if (!AuthTypeNames.IsAllowed(policy.AllowedAuthTypes, authType))
+            {
+                return (IdaErrors.AuthTypeNotAllowed.With(authType), null);
+            }
+        }
+        foreach (var mandatory in policy.MandatoryAuthTypes)
+        {
+            if (!authTypes.Any(present => present == mandatory || (mandatory == AuthTypeNames.BioPrefix && present.StartsWith(AuthTypeNames.BioPrefix + "-", StringComparison.Ordinal))))
+            {
+                return (IdaErrors.AuthTypeMandatory.With(mandatory), null);
+            }
+        }
+
+        var (identity, identityError) = await FindIdentityAsync(http, attempt, request);
+        if (identity is null)
+        {
+            return (identityError, null);
+        }
+        foreach (var authType in authTypes)
+        {
+            if (AuthTypeNames.IsLocked(identity.LockedAuthTypes, authType))
+            {
+                return (IdaErrors.AuthTypeLocked.With(authType), null);
+            }
+        }
+
+        var factorFailure = await VerifyFactorsAsync(http, attempt, identity, factors);
+        if (factorFailure is not null)
+        {
+            return (factorFailure, null);
+        }
+
+        var authToken = AuthToken(identity.Uin, attempt.Caller.Partner);
+        attempt.AuthToken = authToken;
+        if (attempt.Operation != IdaOperation.Kyc)
+        {
+            return (null, writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean("authStatus", true);
+                writer.WriteString("authToken", authToken);
+                writer.WriteEndObject();
+            });
+        }
+
+        var certificate = attempt.Caller.Certificate;
+        if (certificate is null)
+        {
+            return (IdaErrors.KycEncryptionFailed, null);
+        }
+        var attributes = KycIdentity.Allowed(policy.AllowedKycAttributes, request.AllowedKycAttributes);
+        var json = KycIdentity.Json(identity.Data, attributes);
+        (string Identity, string SessionKey, string Thumbprint) sealedKyc;
+        try
+        {
+            sealedKyc = KycIdentity.Seal(json, certificate);
+        }
+        catch (CryptographicException)
+        {
+            return (IdaErrors.KycEncryptionFailed, null);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(json);
+        }
+        return (null, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteBoolean("kycStatus", true);
+            writer.WriteString("authToken", authToken);
+            writer.WriteString("thumbprint", sealedKyc.Thumbprint);
+            writer.WriteString("identity", sealedKyc.Identity);
+            writer.WriteString("sessionKey", sealedKyc.SessionKey);
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>Every factor present must pass; all are checked (an OTP is consumed even when another factor fails).</summary>
+    private async Task<IdaError?> VerifyFactorsAsync(HttpContext http, Attempt attempt, IdentityRecord identity, AuthFactors factors)
+    {
+        IdaError? first = null;
+        if (factors.Demographics is { } demo)
+        {
+            first ??= demographics.Verify(demo, identity.Data);
+        }
+        if (factors.Biometrics.Count > 0)
+        {
+            first ??= biometrics.Verify(factors.Biometrics, identity.Data);
+        }
+        if (factors.StaticPin is { } pin && !await registry.VerifyStaticPinAsync(identity.Id, pin, http.RequestAborted))
+        {
+            first ??= IdaErrors.PinMismatch;
+        }
+        if (factors.Otp is { } otp)
+        {
+            var otpError = await otps.ValidateAsync(identity.Uin, attempt.IndividualHash, attempt.Caller.Partner.PartnerId, attempt.TransactionId!, otp, http.RequestAborted);
+            first ??= otpError;
+        }
+        return first;
+    }
+
+    private async Task<(IdaError?, Action<Utf8JsonWriter>?)> OtpRequestAsync(HttpContext http, Attempt attempt, IdaRequest request)
+    {
+        if (!AuthTypeNames.IsAllowed(attempt.Caller.Partner.Policy.AllowedAuthTypes, AuthTypeNames.OtpRequest))
+        {
+            return (IdaErrors.OtpRequestNotAllowed, null);
+        }
+        if (request.OtpChannels is not { Count: > 0 } channels)
+        {
+            return (IdaErrors.OtpChannelMissing, null);
+        }
+        var phone = false;
+        var email = false;
+        foreach (var channel in channels)
+        {
+            switch (channel.Trim().ToUpperInvariant())
+            {
+                case "PHONE" or "MOBILE": phone = true; break;
+                case "EMAIL": email = true; break;
+                default: return (IdaErrors.InvalidInput.With("otpChannel"), null);
+            }
+        }
+        var (identity, identityError) = await FindIdentityAsync(http, attempt, request);
+        if (identity is null)
+        {
+            return (identityError, null);
+        }
+        if (AuthTypeNames.IsLocked(identity.LockedAuthTypes, AuthTypeNames.Otp))
+        {
+            return (IdaErrors.AuthTypeLocked.With(AuthTypeNames.Otp), null);
+        }
+        var sendPhone = phone && !string.IsNullOrWhiteSpace(identity.Data.Phone);
+        var sendEmail = email && !string.IsNullOrWhiteSpace(identity.Data.Email);
+        if (!sendPhone && !sendEmail)
+        {
+            return (IdaErrors.ChannelNotRegistered.With(phone ? "Mobile Number" : "Email ID"), null);
+        }
+        var (otp, otpError) = await otps.GenerateAsync(identity.Uin, attempt.IndividualHash, attempt.Caller.Partner.PartnerId, request.TransactionId, http.RequestAborted);
+        if (otp is null)
+        {
+            return (otpError, null);
+        }
+        var sent = await otpSender.SendAsync(identity.Data, otp, sendPhone, sendEmail, http.RequestAborted);
+        if (!sent)
+        {
+            return (IdaErrors.OtpNotSent, null);
+        }
+        var maskedMobile = sendPhone ? Masking.Phone(identity.Data.Phone!) : null;
+        var maskedEmail = sendEmail ? Masking.Email(identity.Data.Email!) : null;
+        return (null, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("maskedMobile", maskedMobile);
+            writer.WriteString("maskedEmail", maskedEmail);
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>The resident by UIN or VID, active. The individual hash is set for the transaction row either way.</summary>
+    private async Task<(IdentityRecord?, IdaError?)> FindIdentityAsync(HttpContext http, Attempt attempt, IdaRequest request)
+    {
+        var type = request.IndividualIdType == "VID" ? IndividualIdType.Vid : IndividualIdType.Uin;
+        var identity = await registry.FindAsync(type, request.IndividualId.Trim(), http.RequestAborted);
+        attempt.IndividualHash = await hashes.IndividualAsync(identity?.Uin ?? request.IndividualId.Trim(), http.RequestAborted);
+        if (identity is null)
+        {
+            return (null, IdaErrors.IdentityNotFound);
+        }
+        return identity.Status switch
+        {
+            IdentityStatus.Active => (identity, null),
+            IdentityStatus.Deactivated when type == IndividualIdType.Vid => (null, IdaErrors.VidOfDeactivatedUin),
+            IdentityStatus.Deactivated => (null, IdaErrors.UinDeactivated),
+            _ => (null, IdaErrors.IdentityBlocked),
+        };
+    }
+
+    private string AuthToken(string uin, PartnerContext partner) => partner.Policy.AuthTokenType switch
+    {
+        AuthTokenType.Policy => tokens.Generate(uin, partner.Policy.PolicyId),
+        AuthTokenType.Random => RandomDigits(36),
+        _ => tokens.Generate(uin, partner.PartnerId),
+    };
+
+    private static string RandomDigits(int count)
+    {
+        Span<char> digits = stackalloc char[count];
+        for (var i = 0; i < count; i++)
+        {
+            digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
+        }
+        return new string(digits);
+    }
+
+    private async Task<IResult> FinishAsync(HttpContext http, Attempt attempt, IdaError? error, Action<Utf8JsonWriter>? response)
+    {
+        var row = attempt.ToRow(error, clock.GetUtcNow().UtcDateTime);
+        var claimed = await store.RecordAsync(row, attempt.ReplayKey, CancellationToken.None);
+        if (!claimed)
+        {
+            error = IdaErrors.TransactionReplayed;
+            response = null;
+        }
+        await audit.WriteAsync(row, attempt.Caller.Partner.Name, http.Connection.LocalIpAddress?.ToString() ?? "");
+        if (error is not null && attempt.Operation != IdaOperation.Otp)
+        {
+            var status = attempt.Operation == IdaOperation.Kyc ? "kycStatus" : "authStatus";
+            response = writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteBoolean(status, false);
+                writer.WriteNull("authToken");
+                writer.WriteEndObject();
+            };
+        }
+        var statusCode = error == IdaErrors.Unexpected ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
+        return new IdaResponse(attempt.Operation.ResponseId(), attempt.TransactionId, error is null ? null : [error], response, statusCode);
+    }
+
+    /// <summary>The transaction id of a body not yet validated, so even an early refusal names it; null when unreadable.</summary>
+    internal static string? PeekTransactionId(byte[] body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 32 });
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("transactionID", out var id) && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { Length: <= 64 } text ? text : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ID authentication failed unexpectedly (request {RequestId})")]
+    private static partial void LogUnexpected(ILogger logger, string requestId, Exception exception);
+}

@@ -1,0 +1,46 @@
+namespace Civitas.Authentication;
+
+/// <summary>Settings of ID authentication, section <c>Civitas:Authentication</c>. Defaults follow MOSIP's (REFERENCE.md §5, §7).</summary>
+public sealed class AuthenticationOptions
+{
+    public const string SectionName = "Civitas:Authentication";
+
+    /// <summary>How far <c>requestTime</c> may be from server time, in seconds (MOSIP: 30).</summary>
+    public int RequestTimeWindowSeconds { get; set; } = 30;
+
+    /// <summary>Allowance for clock skew added to the window, in seconds (MOSIP: 30).</summary>
+    public int RequestTimeAdjustmentSeconds { get; set; } = 30;
+
+    /// <summary>OTP requests allowed per individual per minute before IDA-OTA-001.</summary>
+    public int OtpRequestsPerMinute { get; set; } = 100;
+
+    /// <summary>Wrong OTPs (in a row, across codes) before the individual's OTP authentication is frozen.</summary>
+    public int OtpFailureLimit { get; set; } = 5;
+
+    public int OtpFreezeSeconds { get; set; } = 1800;
+
+    /// <summary>Language codes (ISO 639-3) demographic values may come in; others answer IDA-DEA-002.</summary>
+    public string[] SupportedLanguages { get; set; } = ["eng", "fra", "ara", "spa", "por", "hin", "kan", "tam", "swa", "wol"];
+
+    /// <summary>Per demographic attribute (<c>name</c>, <c>addressLine1</c>, ...): strategy and threshold; unlisted ones are exact, 100.</summary>
+    public Dictionary<string, DemographicMatchSetting> DemographicMatching { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Largest page of the transactions route.</summary>
+    public int MaxTransactionsPageSize { get; set; } = 100;
+
+    /// <summary>How long a sent OTP is valid (the kernel's <c>Civitas:Kernel:Otp:ExpirySeconds</c>; shown in the message).</summary>
+    internal int OtpValiditySeconds { get; set; } = 180;
+
+    internal TimeSpan RequestTimeTolerance => TimeSpan.FromSeconds(RequestTimeWindowSeconds + RequestTimeAdjustmentSeconds);
+
+    /// <summary>How long an accepted transaction id is remembered: long enough that its request time has left the window.</summary>
+    internal TimeSpan ReplayMemory => (2 * RequestTimeTolerance) + TimeSpan.FromMinutes(1);
+}
+
+/// <summary>How one demographic attribute is compared: <c>Exact</c>, <c>Partial</c> or <c>Phonetic</c>, and the score (0–100) it must reach.</summary>
+public sealed class DemographicMatchSetting
+{
+    public Civitas.Matching.MatchStrategy Strategy { get; set; } = Civitas.Matching.MatchStrategy.Exact;
+
+    public int Threshold { get; set; } = 100;
+}

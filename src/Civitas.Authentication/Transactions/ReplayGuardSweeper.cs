@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Civitas.Authentication.Transactions;
+
+/// <summary>Deletes expired replay-guard entries once a minute, so the guard table stays the size of one time window.</summary>
+internal sealed partial class ReplayGuardSweeper(AuthTransactionStore store, ILogger<ReplayGuardSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await store.SweepAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSweepFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping expired transaction ids failed; retrying next minute")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}
