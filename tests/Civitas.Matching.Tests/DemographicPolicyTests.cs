@@ -86,3 +86,28 @@ public sealed class DemographicPolicyTests
         Assert.Contains("Civitas:Matching:Demographics", failure.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The strategy codes a MOSIP request carries.</summary>
+public sealed class MatchStrategyNamesTests
+{
+    [Theory]
+    [InlineData("E", MatchStrategy.Exact)]
+    [InlineData("exact", MatchStrategy.Exact)]
+    [InlineData(" P ", MatchStrategy.Partial)]
+    [InlineData("PARTIAL", MatchStrategy.Partial)]
+    [InlineData("PH", MatchStrategy.Phonetic)]
+    [InlineData("Phonetics", MatchStrategy.Phonetic)]
+    public void Known_codes_parse(string value, MatchStrategy expected)
+    {
+        Assert.True(MatchStrategyNames.TryParse(value, out var strategy));
+        Assert.Equal(expected, strategy);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("X")]
+    [InlineData("PHO")]
+    public void Anything_else_is_refused(string? value) => Assert.False(MatchStrategyNames.TryParse(value, out _));
+}
