@@ -83,6 +83,14 @@ public sealed class NormalisationTests
     [InlineData("کریم", "كريم")]          // Persian kaf and ya
     public void Arabic_spelling_variants_unify(string value, string expected) => Assert.Equal([expected], Tokens(value, "ara"));
 
+    [Theory]
+    [InlineData("Ada\u00ADLovelace", "eng", "adalovelace")]   // soft hyphen
+    [InlineData("\u200FLove\u200Blace\u200E", "eng", "lovelace")] // bidi marks, zero-width space
+    [InlineData("بن\u200Cعلي", "ara", "بنعلي")]                 // zero-width non-joiner
+    [InlineData("\uFEFFمحمد", "ara", "محمد")]                   // byte-order mark pasted at the start
+    public void Invisible_format_characters_vanish_without_splitting(string value, string language, string expected) =>
+        Assert.Equal([expected], Tokens(value, language));
+
     [Fact]
     public void Arabic_rules_apply_only_to_Arabic_script_languages() =>
         Assert.Equal(["فاطمة"], Tokens("فاطمة", "xyz"));

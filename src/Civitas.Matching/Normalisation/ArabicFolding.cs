@@ -9,7 +9,8 @@ internal static class ArabicFolding
 {
     /// <summary>Tashkeel (harakat, tanwin, shadda, sukun, hamza and madda marks, superscript alef), Quranic marks, tatweel.</summary>
     public static bool IsRemoved(char character) =>
-        character is (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u06D6' and <= '\u06ED') or '\u0640';
+        character is (>= '\u064B' and <= '\u065F') or '\u0670' or (>= '\u0610' and <= '\u061A')
+            or (>= '\u06D6' and <= '\u06ED') or '\u0640';
 
     public static char Fold(char character) => character switch
     {

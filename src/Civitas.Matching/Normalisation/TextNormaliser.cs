@@ -7,7 +7,8 @@ namespace Civitas.Matching.Normalisation;
 /// The one normalisation every demographic strategy uses: a value becomes the set of its tokens.
 /// </summary>
 /// <remarks>
-/// In order: apostrophes are dropped without splitting (<c>O'Brien</c> = <c>OBrien</c>); compatibility
+/// In order: apostrophes and invisible format characters (zero-width joiners, soft hyphens, bidi marks) are dropped
+/// without splitting (<c>O'Brien</c> = <c>OBrien</c>); compatibility
 /// decomposition (NFKD-equal is NFKC-equal: full-width letters, ligatures, Arabic presentation forms, odd spaces);
 /// invariant lower-casing plus the full case folds ß → ss and ς → σ; decimal digits of any script become ASCII;
 /// then the language's script rules (<see cref="ScriptRules"/>); every other punctuation mark, symbol, hyphen,
@@ -29,8 +30,9 @@ internal static class TextNormaliser
         var token = new StringBuilder();
         foreach (var original in value)
         {
-            // Before decomposition: NFKD turns the acute accent used as an apostrophe into a space.
-            if (IsApostrophe(original))
+            // Before decomposition: NFKD turns the acute accent used as an apostrophe into a space. Invisible format
+            // characters (zero-width joiners, soft hyphens, bidi marks pasted with Arabic text) vanish the same way.
+            if (IsApostrophe(original) || CharUnicodeInfo.GetUnicodeCategory(original) == UnicodeCategory.Format)
             {
                 continue;
             }
