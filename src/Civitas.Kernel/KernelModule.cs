@@ -23,7 +23,7 @@ public static class KernelModule
             .Validate(KernelOptionsCheck.IsUsable, KernelOptionsCheck.Message).ValidateOnStart();
         services.AddCivitasModuleDatabase<KernelDbContext, SqliteKernelDbContext, PostgresKernelDbContext>(configuration, KernelDbContext.Module);
 
-        services.AddSingleton<WriteGate>();
+        services.AddSingleton(KernelStore.Create);
         services.AddSingleton<OtpHmacKey>();
         services.AddSingleton<OtpHasher>();
         services.AddSingleton<IOtpService, OtpService>();

@@ -1,6 +1,5 @@
 using Civitas.Kernel.Otp;
 using Civitas.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -99,10 +98,9 @@ public sealed class OtpTimeTests(KernelHostFixture fixture) : IClassFixture<Kern
         var services = fixture.Host.Services;
         var options = Options.Create(new KernelOptions { Otp = settings ?? new OtpSettings() });
         return new OtpService(
-            services.GetRequiredService<IDbContextFactory<KernelDbContext>>(),
+            services.GetRequiredService<KernelStore>(),
             new OtpHasher(services.GetRequiredService<OtpHmacKey>()),
             options,
-            services.GetRequiredService<WriteGate>(),
             _clock);
     }
 }

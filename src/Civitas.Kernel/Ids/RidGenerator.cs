@@ -1,6 +1,5 @@
 using System.Globalization;
 using Civitas.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Civitas.Kernel.Ids;
@@ -9,14 +8,14 @@ namespace Civitas.Kernel.Ids;
 /// RID = centre id + machine id + sequence (zero-padded, per centre and machine, wrapping to 1) + UTC timestamp.
 /// The sequence advances with one upsert … RETURNING, so concurrent requests and hosts each get their own value.
 /// </summary>
-internal sealed class RidGenerator(IDbContextFactory<KernelDbContext> databases, IOptions<KernelOptions> options, WriteGate gate, TimeProvider clock) : IRidGenerator
+internal sealed class RidGenerator(KernelStore store, IOptions<KernelOptions> options, TimeProvider clock) : IRidGenerator
 {
-    private const string NextSql = """
+    private static readonly KernelStatement Next = new("""
         INSERT INTO kernel_rid_sequence (center_id, machine_id, sequence) VALUES (@c, @m, 1)
         ON CONFLICT (center_id, machine_id) DO UPDATE SET
             sequence = CASE WHEN kernel_rid_sequence.sequence >= @max THEN 1 ELSE kernel_rid_sequence.sequence + 1 END
         RETURNING sequence
-        """;
+        """, "@c", "@m", "@max");
 
     public async Task<string> GenerateAsync(string centerId, string machineId, CancellationToken cancellationToken = default)
     {
@@ -27,14 +26,7 @@ internal sealed class RidGenerator(IDbContextFactory<KernelDbContext> databases,
         }
 
         var max = (int)Math.Min(int.MaxValue, Math.Pow(10, settings.SequenceLength) - 1);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var command = (await KernelSql.CommandAsync(db, NextSql, cancellationToken))
-            .With("@c", centerId).With("@m", machineId).With("@max", max);
-        int sequence;
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            sequence = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }
+        var sequence = await store.QuerySingleAsync(Next, [centerId, machineId, max], reader => reader.GetInt32(0), 0, cancellationToken);
 
         var timestamp = clock.GetUtcNow().UtcDateTime.ToString(settings.TimestampFormat, CultureInfo.InvariantCulture);
         return string.Concat(centerId, machineId, sequence.ToString(CultureInfo.InvariantCulture).PadLeft(settings.SequenceLength, '0'), timestamp);

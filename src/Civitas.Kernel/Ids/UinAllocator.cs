@@ -1,53 +1,69 @@
+using System.Threading.Channels;
 using Civitas.Common.Persistence;
 using Civitas.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Civitas.Kernel.Ids;
 
 /// <summary>
-/// Claims one unused UIN per call with a single UPDATE … RETURNING. On PostgreSQL <c>FOR UPDATE SKIP LOCKED</c>
-/// lets parallel requests and hosts claim different rows without waiting on each other; SQLite has one writer,
-/// so its statement is atomic as it stands. The outer <c>status = 'UNUSED'</c> re-check keeps a row claimed once.
+/// Hands out UINs from the pool with group commit: callers queue up, and one statement claims as many UINs as
+/// callers are waiting (UNUSED → ISSUED, <c>UPDATE … RETURNING</c>; on PostgreSQL the rows are picked with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so hosts claim disjoint rows without waiting on each other). Under load one
+/// statement serves dozens of callers; alone, a caller costs one statement as before.
+/// A UIN is ISSUED in the database before its caller sees it, so ISSUED keeps meaning "handed out": a status
+/// change on any host finds it, a crash loses nothing that was handed out, and no UIN is ever claimed twice.
+/// (Claiming ahead into memory would save that statement but leave handed-out UINs unrecorded until a later
+/// write; group commit costs about as little per UIN under load and keeps the record exact.)
 /// </summary>
-internal sealed class UinAllocator(
-    IDbContextFactory<KernelDbContext> databases,
-    DatabaseSettings database,
-    UinPool pool,
-    UinRefillSignal refill,
-    WriteGate gate,
-    TimeProvider clock) : IUinAllocator
+internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
 {
-    private const string ClaimSqlite = """
+    private const int MaxGroup = 256;
+
+    private static readonly KernelStatement ClaimSqlite = new("""
         UPDATE kernel_uin SET status = 'ISSUED', updated_at_ms = @now
-        WHERE uin = (SELECT uin FROM kernel_uin WHERE status = 'UNUSED' LIMIT 1) AND status = 'UNUSED'
+        WHERE uin IN (SELECT uin FROM kernel_uin WHERE status = 'UNUSED' LIMIT @n) AND status = 'UNUSED'
         RETURNING uin
-        """;
+        """, "@now", "@n");
 
-    private const string ClaimPostgres = """
+    private static readonly KernelStatement ClaimPostgres = new("""
         UPDATE kernel_uin SET status = 'ISSUED', updated_at_ms = @now
-        WHERE uin = (SELECT uin FROM kernel_uin WHERE status = 'UNUSED' LIMIT 1 FOR UPDATE SKIP LOCKED) AND status = 'UNUSED'
+        WHERE uin IN (SELECT uin FROM kernel_uin WHERE status = 'UNUSED' LIMIT @n FOR UPDATE SKIP LOCKED) AND status = 'UNUSED'
         RETURNING uin
-        """;
+        """, "@now", "@n");
 
-    private const string ChangeSql = "UPDATE kernel_uin SET status = @status, updated_at_ms = @now WHERE uin = @uin AND status = 'ISSUED'";
+    // Only for a UIN claimed for a caller who gave up meanwhile: it was never handed out, so it goes back.
+    private static readonly KernelStatement Release = new(
+        "UPDATE kernel_uin SET status = 'UNUSED', updated_at_ms = @now WHERE uin = @uin AND status = 'ISSUED'", "@now", "@uin");
 
-    private readonly string _claimSql = database.Provider == DatabaseProvider.PostgreSql ? ClaimPostgres : ClaimSqlite;
+    private static readonly KernelStatement Change = new(
+        "UPDATE kernel_uin SET status = @status, updated_at_ms = @now WHERE uin = @uin AND status = 'ISSUED'", "@status", "@now", "@uin");
 
-    public async Task<string> AllocateAsync(CancellationToken cancellationToken = default)
+    private static readonly KernelStatement Status = new("SELECT status FROM kernel_uin WHERE uin = @uin", "@uin");
+
+    private readonly Channel<Waiter> _waiting = Channel.CreateUnbounded<Waiter>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly KernelStore _store;
+    private readonly UinPool _pool;
+    private readonly UinRefillSignal _refill;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<UinAllocator> _logger;
+    private readonly KernelStatement _claim;
+    private readonly Task _claimer;
+
+    public UinAllocator(KernelStore store, UinPool pool, UinRefillSignal refill, TimeProvider clock, ILogger<UinAllocator> logger)
     {
-        for (var round = 0; round < 3; round++)
-        {
-            if (await TryClaimAsync(cancellationToken) is { } uin)
-            {
-                refill.Allocated();
-                return uin;
-            }
+        _store = store;
+        _pool = pool;
+        _refill = refill;
+        _clock = clock;
+        _logger = logger;
+        _claim = store.Provider == DatabaseProvider.PostgreSql ? ClaimPostgres : ClaimSqlite;
+        _claimer = Task.Run(ClaimLoopAsync);
+    }
 
-            // Empty pool (first start, or allocations outran the background refill): refill now and retry.
-            await pool.EnsureAsync(force: true, cancellationToken);
-        }
-
-        throw new InvalidOperationException("The UIN pool is empty and could not be refilled.");
+    public Task<string> AllocateAsync(CancellationToken cancellationToken = default)
+    {
+        var waiter = new Waiter(cancellationToken);
+        return _waiting.Writer.TryWrite(waiter) ? waiter.Task : throw new ObjectDisposedException(nameof(UinAllocator));
     }
 
     public async Task<UinStatusChange> UpdateStatusAsync(string uin, string status, CancellationToken cancellationToken = default)
@@ -57,35 +73,135 @@ internal sealed class UinAllocator(
             return UinStatusChange.UnknownStatus;
         }
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var current = await db.Uins.Where(entry => entry.Uin == uin).Select(entry => entry.Status).FirstOrDefaultAsync(cancellationToken);
-        if (current is null)
+        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (await _store.ExecuteAsync(Change, [status, now, uin], cancellationToken) == 1)
         {
-            return UinStatusChange.NotFound;
+            return UinStatusChange.Updated;
         }
 
-        if (current != UinStatus.Issued)
-        {
-            return UinStatusChange.NotIssued;
-        }
+        // Not changed: say whether the UIN is unknown or just not (or no longer) ISSUED.
+        var current = await _store.QuerySingleAsync(Status, [uin], reader => reader.GetString(0), null, cancellationToken);
+        return current is null ? UinStatusChange.NotFound : UinStatusChange.NotIssued;
+    }
 
-        await using var command = (await KernelSql.CommandAsync(db, ChangeSql, cancellationToken))
-            .With("@status", status).With("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()).With("@uin", uin);
-        using (await gate.EnterAsync(cancellationToken))
+    public async ValueTask DisposeAsync()
+    {
+        _waiting.Writer.TryComplete();
+        await _claimer;
+    }
+
+    private async Task ClaimLoopAsync()
+    {
+        var group = new List<Waiter>(MaxGroup);
+        while (await _waiting.Reader.WaitToReadAsync())
         {
-            // Zero rows: a parallel update moved it out of ISSUED first.
-            return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? UinStatusChange.Updated : UinStatusChange.NotIssued;
+            group.Clear();
+            while (group.Count < MaxGroup && _waiting.Reader.TryRead(out var waiter))
+            {
+                if (!waiter.Task.IsCompleted)
+                {
+                    group.Add(waiter);
+                }
+            }
+
+            if (group.Count > 0)
+            {
+                await ServeAsync(group);
+            }
         }
     }
 
-    private async Task<string?> TryClaimAsync(CancellationToken cancellationToken)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "A failed claim is reported to the callers it was for; the loop serves the next ones.")]
+    private async Task ServeAsync(List<Waiter> group)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var command = (await KernelSql.CommandAsync(db, _claimSql, cancellationToken))
-            .With("@now", clock.GetUtcNow().ToUnixTimeMilliseconds());
-        using (await gate.EnterAsync(cancellationToken))
+        List<string> claimed;
+        try
         {
-            return await command.ExecuteScalarAsync(cancellationToken) as string;
+            claimed = await ClaimAsync(group.Count);
+        }
+        catch (Exception ex)
+        {
+            foreach (var waiter in group)
+            {
+                waiter.Fail(ex);
+            }
+
+            return;
+        }
+
+        var next = 0;
+        foreach (var waiter in group)
+        {
+            if (next == claimed.Count)
+            {
+                waiter.Fail(new InvalidOperationException("The UIN pool is empty and could not be refilled."));
+            }
+            else if (waiter.TryHandOut(claimed[next]))
+            {
+                next++;
+                _refill.Allocated();
+            }
+        }
+
+        for (; next < claimed.Count; next++)
+        {
+            await ReleaseAsync(claimed[next]);
+        }
+    }
+
+    private async Task<List<string>> ClaimAsync(int wanted)
+    {
+        var claimed = new List<string>(wanted);
+        for (var round = 0; round < 3; round++)
+        {
+            var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+            claimed.AddRange(await _store.QueryAsync(_claim, [now, wanted - claimed.Count], reader => reader.GetString(0), CancellationToken.None));
+            if (claimed.Count == wanted)
+            {
+                break;
+            }
+
+            // The pool ran dry (first start, or allocations outran the background refill): refill now and retry.
+            await _pool.EnsureAsync(force: true, CancellationToken.None);
+        }
+
+        return claimed;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "A UIN that cannot go back stays ISSUED and unused: lost, never handed out twice.")]
+    private async Task ReleaseAsync(string uin)
+    {
+        try
+        {
+            await _store.ExecuteAsync(Release, [_clock.GetUtcNow().ToUnixTimeMilliseconds(), uin], CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "A claimed but unneeded UIN could not be returned to the pool; it stays unused");
+        }
+    }
+
+    /// <summary>One caller waiting for a UIN; its cancellation ends the wait, and the claim loop then skips it.</summary>
+    private sealed class Waiter
+    {
+        private readonly TaskCompletionSource<string> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration _cancellation;
+
+        public Waiter(CancellationToken cancellationToken) =>
+            _cancellation = cancellationToken.Register(static state => ((Waiter)state!)._done.TrySetCanceled(), this);
+
+        public Task<string> Task => _done.Task;
+
+        public bool TryHandOut(string uin)
+        {
+            _cancellation.Dispose();
+            return _done.TrySetResult(uin);
+        }
+
+        public void Fail(Exception error)
+        {
+            _cancellation.Dispose();
+            _done.TrySetException(error);
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Data.Common;
-using System.Text;
+using System.Text.Json;
+using Civitas.Common.Persistence;
 using Civitas.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -14,15 +14,30 @@ namespace Civitas.Kernel.Ids;
 /// </summary>
 internal sealed class UinPool(
     IDbContextFactory<KernelDbContext> databases,
+    KernelStore store,
     IOptions<KernelOptions> options,
     TimeProvider clock,
-    WriteGate gate,
     ILogger<UinPool> logger)
 {
     private const int RowsPerStatement = 500;
+
+    // One statement per chunk whatever its size: the UINs travel as one array parameter (JSON text on SQLite).
+    private static readonly KernelStatement InsertSqlite = new("""
+        INSERT INTO kernel_uin (uin, status, created_at_ms, updated_at_ms)
+        SELECT value, 'UNUSED', @now, @now FROM json_each(@uins) WHERE true
+        ON CONFLICT (uin) DO NOTHING
+        """, "@now", "@uins");
+
+    private static readonly KernelStatement InsertPostgres = new("""
+        INSERT INTO kernel_uin (uin, status, created_at_ms, updated_at_ms)
+        SELECT u, 'UNUSED', @now, @now FROM unnest(@uins) AS u
+        ON CONFLICT (uin) DO NOTHING
+        """, "@now", "@uins");
+
     private readonly SemaphoreSlim _refilling = new(1, 1);
     private readonly IdGenerator _generator = new(new IdFilter(options.Value.Uin));
 
+    /// <summary>A read outside the kernel's writer (SQLite readers do not wait for the writer in WAL mode).</summary>
     public async Task<int> CountUnusedAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -68,37 +83,17 @@ internal sealed class UinPool(
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var postgres = store.Provider == DatabaseProvider.PostgreSql;
         var added = 0;
-        // One statement (its own transaction) per chunk, each UIN standing alone: on SQLite the write gate is
-        // held for one chunk at a time, so allocations and OTPs interleave with a large refill instead of
-        // waiting for all of it.
+        // One statement per chunk, each UIN standing alone: allocations and OTPs queued behind a large refill
+        // wait for one chunk, not for all of it.
         foreach (var chunk in fresh.Chunk(RowsPerStatement))
         {
-            await using var command = await KernelSql.CommandAsync(db, InsertSql(chunk.Length), cancellationToken);
-            command.With("@now", now);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                command.With("@u" + i, chunk[i]);
-            }
-
-            using (await gate.EnterAsync(cancellationToken))
-            {
-                added += await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            added += postgres
+                ? await store.ExecuteAsync(InsertPostgres, [now, chunk], cancellationToken)
+                : await store.ExecuteAsync(InsertSqlite, [now, JsonSerializer.Serialize(chunk)], cancellationToken);
         }
 
         return added;
-    }
-
-    private static string InsertSql(int rows)
-    {
-        var sql = new StringBuilder("INSERT INTO kernel_uin (uin, status, created_at_ms, updated_at_ms) VALUES ");
-        for (var i = 0; i < rows; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append("(@u").Append(i).Append(", 'UNUSED', @now, @now)");
-        }
-
-        return sql.Append(" ON CONFLICT (uin) DO NOTHING").ToString();
     }
 }

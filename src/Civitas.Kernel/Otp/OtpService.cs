@@ -1,21 +1,20 @@
 using System.Security.Cryptography;
 using Civitas.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Civitas.Kernel.Otp;
 
 /// <summary>
-/// OTP state lives only in the database, so freezes survive restarts and hold across hosts. Every validation
-/// first reserves an attempt with one conditional UPDATE (which also freezes the key when the threshold is
-/// reached) and only then compares: parallel guesses cannot exceed the threshold, and a correct OTP is consumed
-/// by a second conditional UPDATE, so two parallel correct validations cannot both succeed.
+/// OTP state lives only in the database, so freezes survive restarts and hold across hosts. A validation is one
+/// conditional UPDATE … RETURNING: it counts the attempt (freezing the key when the threshold is reached) and, if
+/// the offered OTP is right and unexpired, consumes it, all on one locked row. Parallel guesses therefore cannot
+/// exceed the threshold, and of two parallel right answers only the first finds the OTP still there.
+/// Only a refusal (no pending OTP, or a frozen key) takes a second, read-only statement to say which.
 /// </summary>
 internal sealed class OtpService(
-    IDbContextFactory<KernelDbContext> databases,
+    KernelStore store,
     OtpHasher hasher,
     IOptions<KernelOptions> options,
-    WriteGate gate,
     TimeProvider clock) : IOtpService
 {
     public const int MinKeyLength = 3;
@@ -23,7 +22,7 @@ internal sealed class OtpService(
     private const string Digits = "0123456789";
 
     // A new OTP keeps the failure count (a fresh code must not reset it) unless a freeze has ended.
-    private const string GenerateSql = """
+    private static readonly KernelStatement Generate = new("""
         INSERT INTO kernel_otp (key_hash, otp_hash, expires_at_ms, attempts, frozen_until_ms)
         VALUES (@k, @h, @exp, 0, NULL)
         ON CONFLICT (key_hash) DO UPDATE SET
@@ -33,25 +32,27 @@ internal sealed class OtpService(
             frozen_until_ms = NULL
         WHERE kernel_otp.frozen_until_ms IS NULL OR kernel_otp.frozen_until_ms <= @now
         RETURNING attempts
-        """;
+        """, "@k", "@h", "@exp", "@now");
 
-    // Reserves one attempt. A key whose freeze has ended starts counting again from one.
-    private const string ReserveSql = """
+    // Every SET expression sees the row as it was. A right, unexpired OTP is consumed and the count reset;
+    // anything else counts one attempt (a key whose freeze has ended starts again from one) and freezes the
+    // key at the threshold. The comparison of the two digests in SQL leaks nothing through its timing: both
+    // are HMACs under a key the caller does not know, so how far they agree says nothing about other guesses
+    // (the "double HMAC" comparison).
+    private static readonly KernelStatement Validate = new("""
         UPDATE kernel_otp SET
-            attempts = CASE WHEN frozen_until_ms IS NULL THEN attempts + 1 ELSE 1 END,
-            frozen_until_ms = CASE WHEN (CASE WHEN frozen_until_ms IS NULL THEN attempts + 1 ELSE 1 END) >= @threshold
-                THEN @freeze ELSE NULL END
+            otp_hash = CASE WHEN otp_hash = @h AND expires_at_ms > @now THEN NULL ELSE otp_hash END,
+            attempts = CASE WHEN otp_hash = @h AND expires_at_ms > @now THEN 0
+                WHEN frozen_until_ms IS NULL THEN attempts + 1 ELSE 1 END,
+            frozen_until_ms = CASE WHEN otp_hash = @h AND expires_at_ms > @now THEN NULL
+                WHEN (CASE WHEN frozen_until_ms IS NULL THEN attempts + 1 ELSE 1 END) >= @threshold THEN @freeze
+                ELSE NULL END
         WHERE key_hash = @k AND otp_hash IS NOT NULL
             AND ((frozen_until_ms IS NULL AND attempts < @threshold) OR frozen_until_ms <= @now)
-        RETURNING otp_hash, expires_at_ms, attempts
-        """;
+        RETURNING otp_hash IS NULL, expires_at_ms, attempts
+        """, "@h", "@now", "@threshold", "@freeze", "@k");
 
-    private const string ConsumeSql = """
-        UPDATE kernel_otp SET otp_hash = NULL, attempts = 0, frozen_until_ms = NULL
-        WHERE key_hash = @k AND otp_hash = @h
-        """;
-
-    private const string StateSql = "SELECT frozen_until_ms FROM kernel_otp WHERE key_hash = @k";
+    private static readonly KernelStatement State = new("SELECT frozen_until_ms FROM kernel_otp WHERE key_hash = @k", "@k");
 
     private OtpSettings Settings => options.Value.Otp;
 
@@ -68,16 +69,9 @@ internal sealed class OtpService(
         hasher.HashOtp(keyHash, otp, otpHash);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await using var command = (await KernelSql.CommandAsync(db, GenerateSql, cancellationToken))
-            .With("@k", keyHash).With("@h", otpHash).With("@exp", now + (settings.ExpirySeconds * 1000L)).With("@now", now);
-        object? stored;
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            stored = await command.ExecuteScalarAsync(cancellationToken);
-        }
-
-        return stored is null or DBNull
+        var stored = await store.QueryAsync(
+            Generate, [keyHash, otpHash, now + (settings.ExpirySeconds * 1000L), now], _ => true, cancellationToken);
+        return stored.Count == 0
             ? new OtpGeneration(OtpGenerationStatus.Blocked, null)
             : new OtpGeneration(OtpGenerationStatus.Generated, otp);
     }
@@ -88,62 +82,40 @@ internal sealed class OtpService(
         ArgumentNullException.ThrowIfNull(otp);
         var settings = Settings;
         var keyHash = new byte[OtpHasher.HashBytes];
+        var offered = new byte[OtpHasher.HashBytes];
         hasher.HashKey(key, keyHash);
+        hasher.HashOtp(keyHash, otp, offered);
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        byte[] storedHash;
-        long expiresAt;
-        int attempts;
-        await using (var reserve = (await KernelSql.CommandAsync(db, ReserveSql, cancellationToken))
-            .With("@k", keyHash).With("@threshold", settings.AttemptThreshold)
-            .With("@freeze", now + (settings.FreezeSeconds * 1000L)).With("@now", now))
-        using (await gate.EnterAsync(cancellationToken))
-        await using (var reader = await reserve.ExecuteReaderAsync(cancellationToken))
+        var outcome = await store.QuerySingleAsync(
+            Validate,
+            [offered, now, settings.AttemptThreshold, now + (settings.FreezeSeconds * 1000L), keyHash],
+            reader => new Outcome(reader.GetBoolean(0), reader.GetInt64(1), reader.GetInt32(2)),
+            null,
+            cancellationToken);
+
+        if (outcome is null)
         {
-            var reserved = await reader.ReadAsync(cancellationToken);
-            storedHash = reserved ? reader.GetFieldValue<byte[]>(0) : [];
-            expiresAt = reserved ? reader.GetInt64(1) : 0;
-            attempts = reserved ? reader.GetInt32(2) : 0;
+            return await ExplainRefusalAsync(keyHash, now, cancellationToken);
         }
 
-        if (storedHash.Length == 0)
+        if (outcome.Consumed)
         {
-            return await ExplainRefusalAsync(db, keyHash, now, cancellationToken);
+            return OtpValidationResult.Valid;
         }
 
-        if (expiresAt <= now)
+        if (outcome.ExpiresAtMs <= now)
         {
             return OtpValidationResult.Expired;
         }
 
-        Span<byte> offered = stackalloc byte[OtpHasher.HashBytes];
-        hasher.HashOtp(keyHash, otp, offered);
-        if (!CryptographicOperations.FixedTimeEquals(offered, storedHash))
-        {
-            return attempts >= settings.AttemptThreshold ? OtpValidationResult.Blocked : OtpValidationResult.Invalid;
-        }
-
-        await using var consume = (await KernelSql.CommandAsync(db, ConsumeSql, cancellationToken))
-            .With("@k", keyHash).With("@h", storedHash);
-        using (await gate.EnterAsync(cancellationToken))
-        {
-            // Zero rows: a parallel validation consumed this OTP first; single use wins over this caller.
-            return await consume.ExecuteNonQueryAsync(cancellationToken) == 1 ? OtpValidationResult.Valid : OtpValidationResult.Invalid;
-        }
+        return outcome.Attempts >= settings.AttemptThreshold ? OtpValidationResult.Blocked : OtpValidationResult.Invalid;
     }
 
-    private static async Task<OtpValidationResult> ExplainRefusalAsync(KernelDbContext db, byte[] keyHash, long now, CancellationToken cancellationToken)
+    private async Task<OtpValidationResult> ExplainRefusalAsync(byte[] keyHash, long now, CancellationToken cancellationToken)
     {
-        await using var command = (await KernelSql.CommandAsync(db, StateSql, cancellationToken)).With("@k", keyHash);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return OtpValidationResult.NotFound;
-        }
-
-        var frozen = !reader.IsDBNull(0) && reader.GetInt64(0) > now;
-        return frozen ? OtpValidationResult.Blocked : OtpValidationResult.NotFound;
+        var rows = await store.QueryAsync(State, [keyHash], reader => reader.IsDBNull(0) ? (long?)null : reader.GetInt64(0), cancellationToken);
+        return rows is [{ } frozenUntil] && frozenUntil > now ? OtpValidationResult.Blocked : OtpValidationResult.NotFound;
     }
 
     private static void EnsureKey(string key)
@@ -153,4 +125,6 @@ internal sealed class OtpService(
             throw new ArgumentException($"An OTP key has {MinKeyLength}–{MaxKeyLength} characters.", nameof(key));
         }
     }
+
+    private sealed record Outcome(bool Consumed, long ExpiresAtMs, int Attempts);
 }
