@@ -8,5 +8,6 @@ root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(RegistryCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(AuthCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 return await root.Parse(args).InvokeAsync();
