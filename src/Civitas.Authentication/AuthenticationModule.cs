@@ -6,9 +6,7 @@ using Civitas.Authentication.Requests;
 using Civitas.Authentication.Seed;
 using Civitas.Authentication.Transactions;
 using Civitas.Common.Persistence;
-using Civitas.Matching;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Civitas.Authentication;
 
@@ -25,8 +23,6 @@ public static class AuthenticationModule
             .Validate(AuthenticationOptionsCheck.IsUsable, AuthenticationOptionsCheck.Message)
             .ValidateOnStart();
 
-        // The matching module registers the real matcher; this exact one only fills in when none is there.
-        services.TryAddSingleton<IDemographicMatcher, ExactDemographicMatcher>();
         services.AddSingleton<KeyedHashes>();
         services.AddSingleton<PartnerCertificates>();
         services.AddSingleton<RequestDecryptor>();
@@ -57,6 +53,5 @@ internal static class AuthenticationOptionsCheck
     public static bool IsUsable(AuthenticationOptions options) =>
         options.RequestTimeWindowSeconds > 0 && options.RequestTimeAdjustmentSeconds >= 0
         && options.OtpRequestsPerMinute > 0 && options.OtpFailureLimit > 0 && options.OtpFreezeSeconds > 0
-        && options.MaxTransactionsPageSize > 0 && options.SupportedLanguages.Length > 0
-        && options.DemographicMatching.Values.All(setting => setting.Threshold is >= 0 and <= 100);
+        && options.MaxTransactionsPageSize > 0 && options.SupportedLanguages.Length > 0;
 }

@@ -22,9 +22,6 @@ public sealed class AuthenticationOptions
     /// <summary>Language codes (ISO 639-3) demographic values may come in; others answer IDA-DEA-002.</summary>
     public string[] SupportedLanguages { get; set; } = ["eng", "fra", "ara", "spa", "por", "hin", "kan", "tam", "swa", "wol"];
 
-    /// <summary>Per demographic attribute (<c>name</c>, <c>addressLine1</c>, ...): strategy and threshold; unlisted ones are exact, 100.</summary>
-    public Dictionary<string, DemographicMatchSetting> DemographicMatching { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Largest page of the transactions route.</summary>
     public int MaxTransactionsPageSize { get; set; } = 100;
 
@@ -35,12 +32,4 @@ public sealed class AuthenticationOptions
 
     /// <summary>How long an accepted transaction id is remembered: long enough that its request time has left the window.</summary>
     internal TimeSpan ReplayMemory => (2 * RequestTimeTolerance) + TimeSpan.FromMinutes(1);
-}
-
-/// <summary>How one demographic attribute is compared: <c>Exact</c>, <c>Partial</c> or <c>Phonetic</c>, and the score (0–100) it must reach.</summary>
-public sealed class DemographicMatchSetting
-{
-    public Civitas.Matching.MatchStrategy Strategy { get; set; } = Civitas.Matching.MatchStrategy.Exact;
-
-    public int Threshold { get; set; } = 100;
 }

@@ -10,12 +10,8 @@ namespace Civitas.Authentication.Factors;
 /// (at most 10 distinct fingers, 2 distinct irises, 1 face: IDA-BIA-002/003/007/008/009), then every sample must
 /// match one of the registry's templates of its modality (IDA-BIA-001; none stored IDA-BIA-006; unusable IDA-BIA-011).
 /// </summary>
-internal sealed class BiometricFactor(IEnumerable<IBiometricMatcher> matchers)
+internal sealed class BiometricFactor(IBiometricMatchers matchers)
 {
-    private readonly Dictionary<string, IBiometricMatcher> _matchers = matchers
-        .GroupBy(m => m.Modality, StringComparer.OrdinalIgnoreCase)
-        .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
-
     public IdaError? Verify(IReadOnlyList<BiometricInput> samples, IdentityData stored)
     {
         var shape = CheckShape(samples);
@@ -39,7 +35,7 @@ internal sealed class BiometricFactor(IEnumerable<IBiometricMatcher> matchers)
             {
                 return IdaErrors.BioNotInDatabase.With(sample.Modality);
             }
-            if (!_matchers.TryGetValue(sample.Modality, out var matcher))
+            if (matchers.For(sample.Modality) is not { } matcher)
             {
                 return IdaErrors.BioTechnicalIssue;
             }

@@ -8,10 +8,11 @@ namespace Civitas.Authentication.Factors;
 
 /// <summary>
 /// Demographic authentication: each requested attribute is compared with the registry's value in the same language,
-/// under the attribute's strategy and threshold (exact, 100 unless configured). The first failing attribute is
+/// under the attribute's strategy and threshold from the matching module's policy (<c>Civitas:Matching:Demographics</c>;
+/// exact, 100 unless configured). The first failing attribute is
 /// named: IDA-DEA-001 mismatch, IDA-DEA-002 unsupported language, IDA-DEA-003 nothing stored to compare with.
 /// </summary>
-internal sealed class DemographicFactor(IDemographicMatcher matcher, IOptions<AuthenticationOptions> options, TimeProvider clock)
+internal sealed class DemographicFactor(IDemographicMatchPolicy policy, IOptions<AuthenticationOptions> options, TimeProvider clock)
 {
     private readonly HashSet<string> _languages = new(options.Value.SupportedLanguages, StringComparer.OrdinalIgnoreCase);
 
@@ -23,7 +24,6 @@ internal sealed class DemographicFactor(IDemographicMatcher matcher, IOptions<Au
             {
                 continue;
             }
-            var setting = Setting(name);
             foreach (var value in requested)
             {
                 if (!_languages.Contains(value.Language))
@@ -35,7 +35,7 @@ internal sealed class DemographicFactor(IDemographicMatcher matcher, IOptions<Au
                 {
                     return IdaErrors.DemoNotInDatabase.With(name);
                 }
-                if (matcher.Score(value.Value, reference, value.Language, setting.Strategy) < setting.Threshold)
+                if (!policy.Evaluate(name, value.Value, reference, value.Language).IsMatch)
                 {
                     return IdaErrors.DemoMismatch.With(name);
                 }
@@ -131,11 +131,6 @@ internal sealed class DemographicFactor(IDemographicMatcher matcher, IOptions<Au
         }
         return null;
     }
-
-    private DemographicMatchSetting Setting(string name) =>
-        options.Value.DemographicMatching.TryGetValue(name, out var setting) ? setting : DefaultSetting;
-
-    private static readonly DemographicMatchSetting DefaultSetting = new();
 
     private static readonly string[] DateFormats = ["yyyy/MM/dd", "yyyy-MM-dd", "dd/MM/yyyy"];
 
