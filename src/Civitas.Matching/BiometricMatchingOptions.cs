@@ -18,13 +18,10 @@ public sealed class BiometricMatchingOptions
     public BiometricModalityOptions Face { get; set; } = new() { Threshold = 0.85 };
 
     /// <summary>The options of <paramref name="modality"/> (Finger, Iris or Face, any case), or null for another one.</summary>
-    public BiometricModalityOptions? For(string modality) => modality?.ToUpperInvariant() switch
-    {
-        "FINGER" => Finger,
-        "IRIS" => Iris,
-        "FACE" => Face,
-        _ => null,
-    };
+    public BiometricModalityOptions? For(string modality) =>
+        Is(modality, "Finger") ? Finger : Is(modality, "Iris") ? Iris : Is(modality, "Face") ? Face : null;
+
+    private static bool Is(string modality, string name) => string.Equals(modality, name, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Settings of one modality's built-in matcher.</summary>

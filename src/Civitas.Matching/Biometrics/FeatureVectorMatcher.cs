@@ -28,9 +28,9 @@ internal sealed class FeatureVectorMatcher(string modality, IOptionsMonitor<Biom
             ?? throw new InvalidOperationException($"No threshold is configured for modality {modality}.");
         var best = double.NegativeInfinity;
         var dimensionMismatch = false;
-        foreach (var reference in references)
+        for (var i = 0; i < references.Count; i++) // by index: enumerating the interface would allocate per call
         {
-            var template = reference.Span;
+            var template = references[i].Span;
             if (FeatureVector.Check(template, "reference") is not null)
             {
                 continue;
