@@ -14,14 +14,22 @@ public static class MatchingModule
     /// <summary>The modalities the built-in feature-vector matcher serves.</summary>
     public static IReadOnlyList<string> BuiltInModalities { get; } = ["Finger", "Iris", "Face"];
 
+    /// <summary>
+    /// Registers the matchers with thresholds from <c>Civitas:Matching:Demographics</c>
+    /// (<see cref="DemographicMatchingOptions"/>) and <c>Civitas:Matching:Biometrics</c>
+    /// (<see cref="BiometricMatchingOptions"/>); configurations that would let anything match stop the host at start.
+    /// Calling it again changes nothing.
+    /// </summary>
     public static IServiceCollection AddCivitasMatching(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(IBiometricMatchers)))
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(Registered)))
         {
             return services; // already added: registering the built-in matchers twice would duplicate them
         }
+
+        services.AddSingleton<Registered>();
 
         services.AddOptions<DemographicMatchingOptions>().Bind(configuration.GetSection(DemographicMatchingOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DemographicMatchingOptions>, DemographicMatchingOptionsValidator>();
@@ -42,6 +50,9 @@ public static class MatchingModule
         services.AddSingleton<IBiometricMatchers, BiometricMatchers>();
         return services;
     }
+
+    /// <summary>Marks the collection as holding the module's services.</summary>
+    private sealed class Registered;
 
     /// <summary>
     /// Plugs in a vendor's matcher: it replaces the built-in one for its <see cref="IBiometricMatcher.Modality"/> only,
