@@ -23,7 +23,13 @@ internal sealed class KeyManager : IKeyManager, IDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _creation = new();
     private readonly ConcurrentDictionary<string, ManagedKey> _byAlias = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (ManagedKey Key, DateTime FetchedAtUtc)> _current = new(StringComparer.Ordinal);
+
+    // Hex thumbprint → key, so a decrypt or jwtVerify finds its key with one lookup (no scan, no lock across the cache).
+    private readonly ConcurrentDictionary<string, ManagedKey> _byThumbprint = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Application, string Reference), (ManagedKey Key, DateTime FetchedAtUtc)> _current = new();
+
+    // Cache keys whose stale "current key" one caller is re-reading from the database right now.
+    private readonly ConcurrentDictionary<(string Application, string Reference), bool> _refreshing = new();
     private readonly ConcurrentDictionary<string, IPrivateKeyHandle> _privateKeys = new(StringComparer.Ordinal);
 
     public KeyManager(IKeyStore store, KeyAliasRepository repository, KeyPolicyCatalog policies, KeysOptions options, TimeProvider clock)
@@ -169,7 +175,7 @@ internal sealed class KeyManager : IKeyManager, IDisposable
         var reference = referenceId is null ? null : Normalize(referenceId);
         return _repository.All(string.IsNullOrWhiteSpace(applicationId) ? null : applicationId)
             .Where(r => reference is null || r.ReferenceId == reference)
-            .Select(r => Remember(new ManagedKey(r)).ToPublic())
+            .Select(r => Remember(r).ToPublic())
             .ToList();
     }
 
@@ -184,13 +190,32 @@ internal sealed class KeyManager : IKeyManager, IDisposable
         RequirePolicy(applicationId);
         var cacheKey = CacheKey(applicationId, reference);
         var now = Now;
-        if (_current.TryGetValue(cacheKey, out var cached)
-            && now - cached.FetchedAtUtc < _options.CurrentKeyCacheLifetime
-            && IsCurrent(cached.Key, now))
+        ManagedKey? found;
+        if (_current.TryGetValue(cacheKey, out var cached) && IsCurrent(cached.Key, now))
         {
-            return cached.Key;
+            if (now - cached.FetchedAtUtc < _options.CurrentKeyCacheLifetime)
+            {
+                return cached.Key;
+            }
+            // Stale but still within its lifetime: one caller asks the database (another node may have rotated),
+            // the others keep signing with the cached key instead of all queueing on the same query.
+            if (!_refreshing.TryAdd(cacheKey, true))
+            {
+                return cached.Key;
+            }
+            try
+            {
+                found = FindCurrent(applicationId, reference);
+            }
+            finally
+            {
+                _refreshing.TryRemove(cacheKey, out _);
+            }
         }
-        var found = FindCurrent(applicationId, reference);
+        else
+        {
+            found = FindCurrent(applicationId, reference);
+        }
         if (found is not null)
         {
             return found;
@@ -209,15 +234,12 @@ internal sealed class KeyManager : IKeyManager, IDisposable
     internal ManagedKey? FindByThumbprint(ReadOnlySpan<byte> thumbprint)
     {
         var hex = Convert.ToHexStringLower(thumbprint);
-        foreach (var key in _byAlias.Values)
+        if (_byThumbprint.TryGetValue(hex, out var cached))
         {
-            if (key.Record.Thumbprint == hex)
-            {
-                return key;
-            }
+            return cached;
         }
         var records = _repository.ByThumbprint(hex);
-        return records.Count == 0 ? null : Remember(new ManagedKey(records[0]));
+        return records.Count == 0 ? null : Remember(records[0]);
     }
 
     /// <summary>For legacy ciphertexts without a thumbprint: the private keys of (application, reference) valid at the given time, newest first.</summary>
@@ -226,7 +248,7 @@ internal sealed class KeyManager : IKeyManager, IDisposable
         var reference = Normalize(referenceId);
         RequirePolicy(applicationId);
         return _repository.ForKey(applicationId, reference)
-            .Select(r => Remember(new ManagedKey(r)))
+            .Select(Remember)
             .Where(k => k.HasPrivateKey && k.IsValidAt(atUtc))
             .ToList();
     }
@@ -238,7 +260,7 @@ internal sealed class KeyManager : IKeyManager, IDisposable
             return cached;
         }
         var record = _repository.ByAlias(alias);
-        return record is null ? null : Remember(new ManagedKey(record));
+        return record is null ? null : Remember(record);
     }
 
     /// <summary>Private-key operations for a key; base keys are unwrapped through their master key on first use.</summary>
@@ -277,7 +299,7 @@ internal sealed class KeyManager : IKeyManager, IDisposable
     {
         var now = Now;
         var record = _repository.ForKey(applicationId, reference)
-            .Select(r => Remember(new ManagedKey(r)))
+            .Select(Remember)
             .FirstOrDefault(k => IsCurrent(k, now));
         if (record is not null)
         {
@@ -405,17 +427,40 @@ internal sealed class KeyManager : IKeyManager, IDisposable
 
     private static string Normalize(string? referenceId) => string.IsNullOrWhiteSpace(referenceId) ? string.Empty : referenceId.Trim();
 
-    private static string CacheKey(string applicationId, string reference) => applicationId + "\u0000" + reference;
+    private static (string Application, string Reference) CacheKey(string applicationId, string reference) => (applicationId, reference);
+
+    /// <summary>
+    /// The cached key for a record read from the database: the same instance while the record is unchanged, so
+    /// periodic re-reads neither re-parse certificates nor churn the caches; a new snapshot when it changed.
+    /// </summary>
+    private ManagedKey Remember(KeyAliasEntity record)
+    {
+        if (_byAlias.TryGetValue(record.Alias, out var known)
+            && known.Record.Thumbprint == record.Thumbprint
+            && known.Record.ExpiresAtUtc == record.ExpiresAtUtc
+            && known.Record.RevokedAtUtc == record.RevokedAtUtc
+            && known.Record.PrivateKeyLocation == record.PrivateKeyLocation)
+        {
+            return known;
+        }
+        if (known is not null)
+        {
+            _byThumbprint.TryRemove(new KeyValuePair<string, ManagedKey>(known.Record.Thumbprint, known));
+        }
+        return Remember(new ManagedKey(record));
+    }
 
     private ManagedKey Remember(ManagedKey key)
     {
         _byAlias[key.Alias] = key;
+        _byThumbprint[key.Record.Thumbprint] = key;
         return key;
     }
 
     private void Forget(ManagedKey key)
     {
         _byAlias.TryRemove(key.Alias, out _);
+        _byThumbprint.TryRemove(new KeyValuePair<string, ManagedKey>(key.Record.Thumbprint, key));
         _current.TryRemove(CacheKey(key.Record.ApplicationId, key.Record.ReferenceId), out _);
     }
 

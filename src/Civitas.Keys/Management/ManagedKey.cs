@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Civitas.Keys.Persistence;
@@ -12,6 +13,7 @@ internal sealed class ManagedKey
         Record = record;
         Certificate = X509Certificate2.CreateFromPem(record.CertificatePem);
         Thumbprint = Convert.FromHexString(record.Thumbprint);
+        KeyId = Base64Url.EncodeToString(Thumbprint);
         _rsaPublicKey = new Lazy<RSA?>(() => Certificate.GetRSAPublicKey());
         _ecPublicKey = new Lazy<ECDsa?>(() => Certificate.GetECDsaPublicKey());
     }
@@ -33,6 +35,9 @@ internal sealed class ManagedKey
 
     /// <summary>SHA-256 of the certificate DER (32 bytes), the prefix of MOSIP ciphertexts.</summary>
     public byte[] Thumbprint { get; }
+
+    /// <summary>The JWS <c>kid</c>: base64url of <see cref="Thumbprint"/>.</summary>
+    public string KeyId { get; }
 
     public string Alias => Record.Alias;
 

@@ -11,13 +11,13 @@ internal sealed class SoftwarePrivateKey : IPrivateKeyHandle, IDisposable
     public SoftwarePrivateKey(AsymmetricAlgorithm key) => _key = key;
 
     public byte[] DecryptOaepSha256(ReadOnlySpan<byte> ciphertext) => _key is RSA rsa
-        ? rsa.Decrypt(ciphertext.ToArray(), RSAEncryptionPadding.OaepSHA256)
+        ? rsa.Decrypt(ciphertext, RSAEncryptionPadding.OaepSHA256)
         : throw new KeysException(KeysErrors.SymmetricKeyDecryptionFailed);
 
     public byte[] Sign(ReadOnlySpan<byte> data, string jwsAlgorithm) => (jwsAlgorithm, _key) switch
     {
-        ("RS256", RSA rsa) => rsa.SignData(data.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-        ("PS256", RSA rsa) => rsa.SignData(data.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
+        ("RS256", RSA rsa) => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+        ("PS256", RSA rsa) => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
         // JWS wants the raw r‖s form, not DER.
         ("ES256", ECDsa ec) => ec.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
         _ => throw new KeysException(KeysErrors.SigningNotAllowed),

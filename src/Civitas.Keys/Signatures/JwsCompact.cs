@@ -18,12 +18,26 @@ public static class JwsCompact
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(signSigningInput);
-        var encodedHeader = Base64Url.EncodeToString(HeaderJson(algorithm, header));
-        var encodedPayload = header.EncodePayload ? Base64Url.EncodeToString(payload) : null;
-        var signingInput = SigningInput(Encoding.ASCII.GetBytes(encodedHeader), header.EncodePayload, encodedPayload, payload);
+        // The signing input is written once, straight into its final bytes (every service response is signed).
+        var headerJson = HeaderJson(algorithm, header);
+        var headerLength = Base64Url.GetEncodedLength(headerJson.WrittenCount);
+        var payloadLength = header.EncodePayload ? Base64Url.GetEncodedLength(payload.Length) : payload.Length;
+        var signingInput = new byte[headerLength + 1 + payloadLength];
+        Base64Url.EncodeToUtf8(headerJson.WrittenSpan, signingInput);
+        signingInput[headerLength] = (byte)'.';
+        if (header.EncodePayload)
+        {
+            Base64Url.EncodeToUtf8(payload, signingInput.AsSpan(headerLength + 1));
+        }
+        else
+        {
+            payload.CopyTo(signingInput.AsSpan(headerLength + 1));
+        }
         var signature = Base64Url.EncodeToString(signSigningInput(signingInput));
-        var payloadSegment = detached ? string.Empty : encodedPayload ?? Encoding.UTF8.GetString(payload);
-        return $"{encodedHeader}.{payloadSegment}.{signature}";
+        // Base64url is ASCII; an unencoded (b64:false) payload is UTF-8 text and goes into the compact form as is.
+        // Detached: "header." here, so the result is "header..signature".
+        var signed = Encoding.UTF8.GetString(detached ? signingInput.AsSpan(0, headerLength + 1) : signingInput);
+        return string.Concat(signed, ".", signature);
     }
 
     /// <summary>Parses a compact JWS; false when it is not one (wrong shape, bad base64url, header not a JSON object).</summary>
@@ -120,9 +134,9 @@ public static class JwsCompact
         return [.. encodedHeader, (byte)'.', .. payloadBytes];
     }
 
-    private static byte[] HeaderJson(string algorithm, JwsHeader header)
+    private static ArrayBufferWriter<byte> HeaderJson(string algorithm, JwsHeader header)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -162,7 +176,7 @@ public static class JwsCompact
             }
             writer.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return buffer;
     }
 }
 

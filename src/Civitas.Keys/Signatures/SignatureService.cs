@@ -36,7 +36,7 @@ internal sealed class SignatureService : ISigner
         }
         var header = new JwsHeader
         {
-            KeyId = Base64Url.EncodeToString(key.Thumbprint),
+            KeyId = key.KeyId,
             CertificateChain = options.IncludeCertificate ? [key.Certificate.RawData] : null,
             CertificateSha256 = options.IncludeCertificateHash ? key.Thumbprint : null,
             CertificateUrl = string.IsNullOrWhiteSpace(options.CertificateUrl) ? null : options.CertificateUrl,
