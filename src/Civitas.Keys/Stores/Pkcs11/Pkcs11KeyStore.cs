@@ -22,6 +22,8 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
 
     private readonly Pkcs11InteropFactories _factories = new();
     private readonly IPkcs11Library _library;
+    private readonly string _libraryPath;
+    private bool _disposed;
     private readonly Pkcs11SessionPool _sessions;
     private readonly ConcurrentDictionary<string, IObjectHandle> _privateKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte[]> _moduli = new(StringComparer.Ordinal);
@@ -33,15 +35,25 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
             throw new InvalidOperationException("Civitas:Keys:Pkcs11:Pin is required for the PKCS#11 key store; set it through the environment (Civitas__Keys__Pkcs11__Pin).");
         }
         Pkcs11NativeResolver.EnsureRegistered();
-        _library = _factories.Pkcs11LibraryFactory.LoadPkcs11Library(_factories, options.LibraryPath, AppType.MultiThreaded);
+        _libraryPath = options.LibraryPath;
+        _library = Pkcs11LibraryShare.Acquire(_factories, _libraryPath);
         var slot = _library.GetSlotList(SlotsType.WithTokenPresent)
             .FirstOrDefault(s => s.GetTokenInfo().Label.Trim() == options.TokenLabel);
         if (slot is null)
         {
-            _library.Dispose();
+            Pkcs11LibraryShare.Release(_libraryPath);
             throw new InvalidOperationException($"No PKCS#11 token labelled '{options.TokenLabel}' in {options.LibraryPath}; initialise one or fix Civitas:Keys:Pkcs11:TokenLabel.");
         }
-        _sessions = new Pkcs11SessionPool(slot, options.Pin, options.MaxSessions);
+        try
+        {
+            _sessions = new Pkcs11SessionPool(slot, options.Pin, options.MaxSessions);
+        }
+        catch
+        {
+            // A wrong PIN must not leave the module initialised for nobody.
+            Pkcs11LibraryShare.Release(_libraryPath);
+            throw;
+        }
     }
 
     public KeyStoreKind Kind => KeyStoreKind.Pkcs11;
@@ -213,7 +225,12 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _sessions.Dispose();
-        _library.Dispose();
+        Pkcs11LibraryShare.Release(_libraryPath);
     }
 }
