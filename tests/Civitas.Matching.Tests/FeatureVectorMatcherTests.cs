@@ -25,6 +25,16 @@ public sealed class FeatureVectorMatcherTests
         Assert.Equal(expected >= 0.90, match.IsMatch);
     }
 
+    [Theory]
+    [InlineData(float.MaxValue)]
+    [InlineData(float.Epsilon)] // the smallest subnormal: squared in float it would vanish
+    public void Extreme_magnitudes_neither_overflow_nor_underflow(float magnitude)
+    {
+        var match = Match("Iris", Vectors.Of(magnitude, magnitude, -magnitude), Vectors.Of(magnitude, magnitude, -magnitude));
+        Assert.Equal((true, (string?)null), (match.IsMatch, match.Problem));
+        Assert.Equal(1.0, match.BestScore, 1e-9);
+    }
+
     [Fact]
     public void The_best_reference_decides()
     {
