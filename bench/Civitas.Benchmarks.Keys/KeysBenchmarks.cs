@@ -6,7 +6,8 @@ namespace Civitas.Benchmarks.Keys;
 
 /// <summary>
 /// Software store: raw RSA-OAEP-SHA256 unwrap and RS256/PS256 signatures with a stored key, the full MOSIP
-/// hybrid decrypt/encrypt of 1 KiB, and JWS sign/verify as jwtSign/jwtVerify do them.
+/// hybrid decrypt/encrypt of 1 KiB, a partner session-key unwrap as ID authentication does it, and JWS
+/// sign/verify as jwtSign/jwtVerify (and ISigner.Sign for every authentication response) do them.
 /// </summary>
 [MemoryDiagnoser]
 public class KeysBenchmarks
@@ -16,6 +17,8 @@ public class KeysBenchmarks
     private byte[] _wrappedAesKey = null!;
     private byte[] _hash = null!;
     private byte[] _ciphertext = null!;
+    private byte[] _sessionThumbprint = null!;
+    private byte[] _sessionKey = null!;
     private readonly byte[] _plaintext = RandomNumberGenerator.GetBytes(1024);
     private readonly byte[] _claims = """{"sub":"4000000001","name":"Ada Lovelace","iat":1700000000,"scope":"kyc"}"""u8.ToArray();
     private string _jws = null!;
@@ -30,6 +33,10 @@ public class KeysBenchmarks
         _wrappedAesKey = rsa.Encrypt(RandomNumberGenerator.GetBytes(32), RSAEncryptionPadding.OaepSHA256);
         _hash = SHA256.HashData(_claims);
         _ciphertext = _keys.Crypto.Encrypt("IDA", "BENCH", _plaintext);
+        // A partner's requestSessionKey: an AES key wrapped to the IDA/BENCH certificate, found by its thumbprint.
+        var partnerKey = _keys.Keys.CurrentKey("IDA", "BENCH");
+        _sessionThumbprint = partnerKey.Thumbprint;
+        _sessionKey = partnerKey.RsaPublicKey!.Encrypt(RandomNumberGenerator.GetBytes(32), RSAEncryptionPadding.OaepSHA256);
         _jws = _keys.Signatures.Sign("KERNEL", "SIGN", _claims, new JwsSignOptions());
     }
 
@@ -47,6 +54,9 @@ public class KeysBenchmarks
 
     [Benchmark]
     public byte[] MosipDecrypt1KiB() => _keys.Crypto.Decrypt("IDA", "BENCH", _ciphertext);
+
+    [Benchmark]
+    public byte[] UnwrapSessionKey() => _keys.Crypto.UnwrapSessionKey("IDA", "BENCH", _sessionThumbprint, _sessionKey);
 
     [Benchmark]
     public byte[] MosipEncrypt1KiB() => _keys.Crypto.Encrypt("IDA", "BENCH", _plaintext);

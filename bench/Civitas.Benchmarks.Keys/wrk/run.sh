@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # HTTP throughput of /v1/keymanager decrypt, jwtSign and jwtVerify with wrk against a Release host on 127.0.0.1.
 # Usage: bash bench/Civitas.Benchmarks.Keys/wrk/run.sh [seconds=15] [connections=16]
+# Environment: WARMUP=seconds of unmeasured load per route first (default 10: until the JIT has produced its
+# optimised code the first route measured pays for it), ROUTES="decrypt jwtSign jwtVerify", RAW=0 to skip the
+# raw all-core rates (BenchmarkDotNet project, --cpu mode on every core) run after the host has stopped.
 # Each route's first answer is checked for "errors": null before the load, so business errors cannot pass as speed.
+# Besides requests/s it prints the CPU time per request of the host and of wrk (from /proc and bash's `times`):
+# on a machine shared with other jobs the rate measures the queue for a core, CPU time per request measures the code.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 SECONDS_PER_ROUTE="${1:-15}"
@@ -35,8 +40,29 @@ envelope "{\"dataToSign\":\"$CLAIMS\",\"applicationId\":\"KERNEL\",\"referenceId
 JWT=$(call /v1/keymanager/jwtSign "$WORK/jwtSign.json" | json 'd["response"]["jwtSignedData"]')
 envelope "{\"jwtSignatureData\":\"$JWT\",\"applicationId\":\"KERNEL\",\"referenceId\":\"SIGN\",\"validateTrust\":false}" >"$WORK/jwtVerify.json"
 
-for route in decrypt jwtSign jwtVerify; do
+# utime + stime of a process in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+for route in ${ROUTES:-decrypt jwtSign jwtVerify}; do
   call "/v1/keymanager/$route" "$WORK/$route.json" | json '"ok" if d["errors"] is None else sys.exit("errors: %s" % d["errors"])' >/dev/null
+  BODY_FILE="$WORK/$route.json" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s "$LUA" "$BASE/v1/keymanager/$route" >/dev/null
   printf '%-10s ' "$route"
-  BODY_FILE="$WORK/$route.json" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_ROUTE}s" -s "$LUA" "$BASE/v1/keymanager/$route" | grep '^RESULT'
+  HOST_BEFORE=$(cpu_ticks "$HOST_PID")
+  BODY_FILE="$WORK/$route.json" /usr/bin/env time -f '%U %S' -o "$WORK/wrk.cpu" \
+    wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_ROUTE}s" -s "$LUA" "$BASE/v1/keymanager/$route" >"$WORK/wrk.out"
+  HOST_AFTER=$(cpu_ticks "$HOST_PID")
+  RESULT=$(grep '^RESULT' "$WORK/wrk.out")
+  REQUESTS=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$RESULT")
+  WRK_CPU=$(awk '{print $1 + $2}' "$WORK/wrk.cpu")
+  echo "$RESULT" | sed 's/^RESULT //' | tr '\n' ' '
+  awk -v h=$(((HOST_AFTER - HOST_BEFORE) * TICK_US)) -v w="$WRK_CPU" -v n="$REQUESTS" \
+    'BEGIN { printf "host_cpu_us=%.0f wrk_cpu_us=%.0f\n", h / n, w * 1e6 / n }'
 done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ "${RAW:-1}" != 0 ]; then
+  # The raw single-operation rates on all cores, in the same run, with the host stopped.
+  kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true
+  dotnet run -c Release --project bench/Civitas.Benchmarks.Keys -- --cpu 5 all KeysBenchmarks. | grep -E '^\||load|threads'
+fi
