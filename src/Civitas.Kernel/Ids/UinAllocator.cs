@@ -19,9 +19,13 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
 {
     private const int MaxGroup = 256;
 
+    // SQLite runs the whole statement inside one write transaction (one writer per database file, whichever
+    // process), so the rows the subquery picks are still UNUSED when updated. No outer re-check of the status:
+    // with one, SQLite's planner walks the whole partial index instead of looking the picked rows up by key
+    // (measured: 78 ms instead of 0.2 ms for 32 of 200,000 UINs).
     private static readonly KernelStatement ClaimSqlite = new("""
         UPDATE kernel_uin SET status = 'ISSUED', updated_at_ms = @now
-        WHERE uin IN (SELECT uin FROM kernel_uin WHERE status = 'UNUSED' LIMIT @n) AND status = 'UNUSED'
+        WHERE uin IN (SELECT uin FROM kernel_uin WHERE status = 'UNUSED' LIMIT @n)
         RETURNING uin
         """, "@now", "@n");
 
