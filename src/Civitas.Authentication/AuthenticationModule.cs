@@ -34,6 +34,7 @@ public static class AuthenticationModule
         services.AddSingleton<AuthAudit>();
         services.AddSingleton<AuthenticationPipeline>();
         services.AddSingleton<PartnerGate>();
+        services.AddSingleton<SeedGate>();
         services.AddHostedService<ReplayGuardSweeper>();
         return services;
     }

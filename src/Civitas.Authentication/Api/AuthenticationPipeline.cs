@@ -86,25 +86,34 @@ internal sealed partial class AuthenticationPipeline(
         attempt.IndividualIdType = request.IndividualIdType;
         attempt.AuthTypes = operation == IdaOperation.Otp ? [AuthTypeNames.OtpRequest] : [];
 
-        if (!MosipTime.TryParse(request.RequestTime, out var requestTime))
+        var freshness = await CheckFreshAsync(http, attempt, request.RequestTime, request.TransactionId);
+        if (freshness is not null)
         {
-            return (IdaErrors.InvalidInput.With("requestTime"), null);
+            return (freshness, null);
         }
-        if ((clock.GetUtcNow() - requestTime).Duration() > options.Value.RequestTimeTolerance)
-        {
-            return (IdaErrors.RequestTimeOutOfWindow.With(options.Value.RequestTimeWindowSeconds.ToString(CultureInfo.InvariantCulture)), null);
-        }
-
-        var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.RequestType, request.TransactionId);
-        if (await store.WasSeenAsync(replayKey, http.RequestAborted))
-        {
-            return (IdaErrors.TransactionReplayed, null);
-        }
-        attempt.ReplayKey = replayKey;
-
         return operation == IdaOperation.Otp
             ? await OtpRequestAsync(http, attempt, request)
             : await AuthenticateAsync(http, attempt, request);
+    }
+
+    /// <summary>The request time must be inside the window (IDA-MLC-001) and the transaction id new for this caller and route (IDA-MLC-016).</summary>
+    internal async Task<IdaError?> CheckFreshAsync(HttpContext http, Attempt attempt, string requestTimeText, string transactionId)
+    {
+        if (!MosipTime.TryParse(requestTimeText, out var requestTime))
+        {
+            return IdaErrors.InvalidInput.With("requestTime");
+        }
+        if ((clock.GetUtcNow() - requestTime).Duration() > options.Value.RequestTimeTolerance)
+        {
+            return IdaErrors.RequestTimeOutOfWindow.With(options.Value.RequestTimeWindowSeconds.ToString(CultureInfo.InvariantCulture));
+        }
+        var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.RequestType, transactionId);
+        if (await store.WasSeenAsync(replayKey, http.RequestAborted))
+        {
+            return IdaErrors.TransactionReplayed;
+        }
+        attempt.ReplayKey = replayKey;
+        return null;
     }
 
     private async Task<(IdaError?, Action<Utf8JsonWriter>?)> AuthenticateAsync(HttpContext http, Attempt attempt, IdaRequest request)
@@ -127,7 +136,12 @@ internal sealed partial class AuthenticationPipeline(
         {
             CryptographicOperations.ZeroMemory(plaintext);
         }
+        return await AuthenticateParsedAsync(http, attempt, request, factors);
+    }
 
+    /// <summary>Policy, identity, locks, factors, token and (for kyc) the sealed identity, once the factors are read.</summary>
+    internal async Task<(IdaError?, Action<Utf8JsonWriter>?)> AuthenticateParsedAsync(HttpContext http, Attempt attempt, IdaRequest request, AuthFactors factors)
+    {
         var authTypes = factors.AuthTypes();
         attempt.AuthTypes = authTypes;
         if (authTypes.Count == 0)
@@ -238,7 +252,7 @@ internal sealed partial class AuthenticationPipeline(
         return first;
     }
 
-    private async Task<(IdaError?, Action<Utf8JsonWriter>?)> OtpRequestAsync(HttpContext http, Attempt attempt, IdaRequest request)
+    internal async Task<(IdaError?, Action<Utf8JsonWriter>?)> OtpRequestAsync(HttpContext http, Attempt attempt, IdaRequest request)
     {
         if (!AuthTypeNames.IsAllowed(attempt.Caller.Partner.Policy.AllowedAuthTypes, AuthTypeNames.OtpRequest))
         {
@@ -331,16 +345,26 @@ internal sealed partial class AuthenticationPipeline(
         return new string(digits);
     }
 
-    private async Task<IResult> FinishAsync(HttpContext http, Attempt attempt, IdaError? error, Action<Utf8JsonWriter>? response)
+    /// <summary>
+    /// Writes the transaction row (claiming the transaction id) and the audit event; answers the error to send,
+    /// which becomes IDA-MLC-016 when a concurrent replay claimed the transaction id first.
+    /// </summary>
+    internal async Task<IdaError?> RecordAsync(HttpContext http, Attempt attempt, IdaError? error)
     {
         var row = attempt.ToRow(error, clock.GetUtcNow().UtcDateTime);
         var claimed = await store.RecordAsync(row, attempt.ReplayKey, CancellationToken.None);
-        if (!claimed)
+        await audit.WriteAsync(row, attempt.Caller.Partner.Name, http.Connection.LocalIpAddress?.ToString() ?? "");
+        return claimed ? error : IdaErrors.TransactionReplayed;
+    }
+
+    private async Task<IResult> FinishAsync(HttpContext http, Attempt attempt, IdaError? error, Action<Utf8JsonWriter>? response)
+    {
+        var recorded = await RecordAsync(http, attempt, error);
+        if (recorded != error)
         {
-            error = IdaErrors.TransactionReplayed;
+            error = recorded;
             response = null;
         }
-        await audit.WriteAsync(row, attempt.Caller.Partner.Name, http.Connection.LocalIpAddress?.ToString() ?? "");
         if (error is not null && attempt.Operation != IdaOperation.Otp)
         {
             var status = attempt.Operation == IdaOperation.Kyc ? "kycStatus" : "authStatus";
@@ -374,5 +398,5 @@ internal sealed partial class AuthenticationPipeline(
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "ID authentication failed unexpectedly (request {RequestId})")]
-    private static partial void LogUnexpected(ILogger logger, string requestId, Exception exception);
+    internal static partial void LogUnexpected(ILogger logger, string requestId, Exception exception);
 }

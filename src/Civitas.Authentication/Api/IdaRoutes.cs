@@ -3,6 +3,7 @@ using Civitas.Authentication.Requests;
 using Civitas.Authentication.Transactions;
 using Civitas.Common.Security;
 using Civitas.Partners;
+using Microsoft.Extensions.Logging;
 
 namespace Civitas.Authentication.Api;
 
@@ -37,9 +38,27 @@ internal static class IdaRoutes
 }
 
 /// <summary>Establishes the caller of a request before the pipeline runs.</summary>
-internal sealed class PartnerGate(IPartnerDirectory directory, PartnerCertificates certificates, AuthenticationPipeline pipeline, TimeProvider clock)
+internal sealed class PartnerGate(IPartnerDirectory directory, PartnerCertificates certificates, AuthenticationPipeline pipeline, TimeProvider clock, ILogger<PartnerGate> logger)
 {
     public async Task<IResult> HandleAsync(HttpContext http, IdaOperation operation, string mispLicenseKey, string partnerId, string apiKey)
+    {
+        try
+        {
+            return await GateAsync(http, operation, mispLicenseKey, partnerId, apiKey);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The pipeline handles its own failures; this catches the directory or body reading failing.
+            AuthenticationPipeline.LogUnexpected(logger, http.TraceIdentifier, ex);
+            return IdaResponse.Fail(operation.ResponseId(), null, IdaErrors.Unexpected, StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    private async Task<IResult> GateAsync(HttpContext http, IdaOperation operation, string mispLicenseKey, string partnerId, string apiKey)
     {
         var received = clock.GetUtcNow().UtcDateTime;
         var body = await RawBody.ReadAsync(http);

@@ -25,6 +25,7 @@ public static class IdaErrors
     public static readonly IdaError NoAuthType = new("IDA-MLC-008", "No authentication type selected");
     public static readonly IdaError InvalidInput = new("IDA-MLC-009", "Invalid Input Parameter - %s");
     public static readonly IdaError VidOfDeactivatedUin = new("IDA-MLC-010", "VID corresponding to a deactivated UIN");
+    public static readonly IdaError MissingAuthAttribute = new("IDA-MLC-013", "Missing %s auth attribute");
     public static readonly IdaError ChannelNotRegistered = new("IDA-MLC-014", "%s not registered. Individual has to register and try again");
 
     /// <summary>MOSIP's "transaction ID parameters do not match", used here for a transaction id already accepted (a replay).</summary>

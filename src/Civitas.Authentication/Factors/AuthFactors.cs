@@ -160,7 +160,7 @@ internal sealed class DemographicInput
 
     public bool IsEmpty => Localized.Count == 0 && Scalars.Count == 0;
 
-    public static DemographicInput? Parse(JsonElement element, ref IdaError? error)
+    public static DemographicInput? Parse(JsonElement element, ref IdaError? error, string prefix = "request.demographics")
     {
         var input = new DemographicInput();
         foreach (var name in LocalizedNames)
@@ -169,7 +169,7 @@ internal sealed class DemographicInput
             {
                 continue;
             }
-            var path = "request.demographics." + name;
+            var path = prefix + "." + name;
             if (values.ValueKind != JsonValueKind.Array || values.GetArrayLength() == 0)
             {
                 error = IdaErrors.InvalidInput.With(path);
@@ -198,7 +198,7 @@ internal sealed class DemographicInput
         }
         foreach (var name in ScalarNames)
         {
-            var value = JsonFields.OptionalScalar(element, name, "request.demographics." + name, ref error);
+            var value = JsonFields.OptionalScalar(element, name, prefix + "." + name, ref error);
             if (error is not null)
             {
                 return null;
@@ -210,7 +210,7 @@ internal sealed class DemographicInput
         }
         if (input.IsEmpty)
         {
-            error = IdaErrors.MissingInput.With("request.demographics");
+            error = IdaErrors.MissingInput.With(prefix);
             return null;
         }
         return input;
