@@ -19,6 +19,9 @@ public interface IPartnerAdministration
 
     Task<PartnerOutcome<PolicyView>> SetPolicyStatusAsync(string policyId, string? status, CancellationToken cancellationToken = default);
 
+    /// <summary>What onboarding would say about these certificates (empty when they would do), without storing anything.</summary>
+    IReadOnlyDictionary<string, string[]> CheckCertificates(string? certificate, IReadOnlyList<string?>? caCertificates);
+
     Task<PartnerOutcome<OnboardedPartnerView>> CreatePartnerAsync(CreatePartnerRequest request, CancellationToken cancellationToken = default);
 
     Task<PartnerView?> GetPartnerAsync(string partnerId, CancellationToken cancellationToken = default);

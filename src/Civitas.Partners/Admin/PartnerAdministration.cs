@@ -137,6 +137,13 @@ internal sealed partial class PartnerAdministration(
         return PartnerOutcome<PolicyView>.Done(ToView(row));
     }
 
+    public IReadOnlyDictionary<string, string[]> CheckCertificates(string? certificate, IReadOnlyList<string?>? caCertificates)
+    {
+        var problems = new Dictionary<string, string[]>();
+        using var offered = certificates.Check(certificate, caCertificates, problems);
+        return problems;
+    }
+
     public async Task<PartnerOutcome<OnboardedPartnerView>> CreatePartnerAsync(CreatePartnerRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)

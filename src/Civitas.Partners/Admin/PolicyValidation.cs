@@ -47,7 +47,7 @@ internal static class PolicyValidation
         return name;
     }
 
-    private static string[]? CheckList(IReadOnlyList<string?>? values, string[] known, string field, bool required, Dictionary<string, string[]> problems)
+    private static string[]? CheckList(IReadOnlyList<string?>? values, IReadOnlyList<string> known, string field, bool required, Dictionary<string, string[]> problems)
     {
         if (values is null || values.Count == 0)
         {
