@@ -7,6 +7,7 @@ root.Subcommands.Add(DatabaseCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(RegistryCommand.Create());
+root.Subcommands.Add(PartnerCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(AuthCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
