@@ -43,3 +43,8 @@ echo "== driver"
 dotnet "$root/bench/Civitas.Benchmarks.Authentication/bin/Release/net10.0/Civitas.Benchmarks.Authentication.dll" \
   --partner "$work/partner.json" --key "$work/partner-key.pem" --residents "$work/data/demo-residents.csv" \
   --sms-port "$sms_port" "$@"
+
+if grep -qiE "fail|exception" "$work/server.log"; then
+  echo "== server log (first problems)"
+  grep -iE -m 10 -A 3 "fail|exception" "$work/server.log"
+fi
