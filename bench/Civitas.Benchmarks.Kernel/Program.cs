@@ -5,11 +5,14 @@ using Civitas.Benchmarks.Kernel;
 using Civitas.Kernel.Ids;
 using Civitas.Kernel.Otp;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 // Usage (Release): dotnet run -c Release --project bench/Civitas.Benchmarks.Kernel -- [mode] [--db <connection string>]
 //   [--seconds 10] [--concurrency 32] [--port 0]
 // mode: http (default: OTP generate, OTP validate, UIN over HTTP), library (the same through the interfaces, no HTTP),
-//       serve (start a host, print the base address and a kernel token, run until Enter; for wrk).
+//       profile (the parts of a request measured alone: HMAC, EF context, HTTP without database work),
+//       serve (start a host, print the base address and a kernel token, optionally --otps N fresh OTPs in a file,
+//       run until stopped; for wrk/run.sh).
 var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "http";
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var db = Option("--db") ?? "";
@@ -20,11 +23,30 @@ var port = int.Parse(Option("--port") ?? "0", System.Globalization.CultureInfo.I
 await using var host = await BenchHost.StartAsync(db, port);
 Console.WriteLine($"database: {(db.Length == 0 ? "SQLite (data directory)" : "PostgreSQL")}, {Environment.ProcessorCount} cores, {mode}");
 
+if (mode == "profile")
+{
+    await Profile.RunAsync(host, concurrency, seconds);
+    return;
+}
+
 if (mode == "serve")
 {
     Console.WriteLine($"address: {host.Address}");
     Console.WriteLine($"token: {host.Token}");
-    Console.ReadLine();
+    // For wrk/validate.lua: fresh OTPs ("key otp" per line), generated through the library before the load.
+    var otpCount = int.Parse(Option("--otps") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    var otpFile = Path.Combine(host.DataDirectory, "pending-otps.txt");
+    var generated = new ConcurrentBag<string>();
+    var generator = host.App.Services.GetRequiredService<IOtpService>();
+    await Parallel.ForAsync(0, otpCount, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+    {
+        var key = "serve-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        generated.Add(key + " " + (await generator.GenerateAsync(key)).Otp);
+    });
+    await File.WriteAllLinesAsync(otpFile, generated);
+    Console.WriteLine($"otps: {otpFile}");
+    Console.WriteLine("serving until stopped (Ctrl+C or SIGTERM)");
+    await host.App.WaitForShutdownAsync();
     return;
 }
 

@@ -19,6 +19,10 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
 {
     private const int MaxGroup = 256;
 
+    // PostgreSQL: a few groups in flight at once (SKIP LOCKED keeps them apart), so one slow round trip, e.g.
+    // a database process waiting for a core, does not hold up every caller. SQLite has one writer anyway.
+    private const int PostgresClaimers = 4;
+
     // SQLite runs the whole statement inside one write transaction (one writer per database file, whichever
     // process), so the rows the subquery picks are still UNUSED when updated. No outer re-check of the status:
     // with one, SQLite's planner walks the whole partial index instead of looking the picked rows up by key
@@ -44,14 +48,14 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
 
     private static readonly KernelStatement Status = new("SELECT status FROM kernel_uin WHERE uin = @uin", "@uin");
 
-    private readonly Channel<Waiter> _waiting = Channel.CreateUnbounded<Waiter>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Waiter> _waiting = Channel.CreateUnbounded<Waiter>();
     private readonly KernelStore _store;
     private readonly UinPool _pool;
     private readonly UinRefillSignal _refill;
     private readonly TimeProvider _clock;
     private readonly ILogger<UinAllocator> _logger;
     private readonly KernelStatement _claim;
-    private readonly Task _claimer;
+    private readonly Task[] _claimers;
 
     public UinAllocator(KernelStore store, UinPool pool, UinRefillSignal refill, TimeProvider clock, ILogger<UinAllocator> logger)
     {
@@ -60,8 +64,9 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
         _refill = refill;
         _clock = clock;
         _logger = logger;
-        _claim = store.Provider == DatabaseProvider.PostgreSql ? ClaimPostgres : ClaimSqlite;
-        _claimer = Task.Run(ClaimLoopAsync);
+        var postgres = store.Provider == DatabaseProvider.PostgreSql;
+        _claim = postgres ? ClaimPostgres : ClaimSqlite;
+        _claimers = [.. Enumerable.Range(0, postgres ? PostgresClaimers : 1).Select(_ => Task.Run(ClaimLoopAsync))];
     }
 
     public Task<string> AllocateAsync(CancellationToken cancellationToken = default)
@@ -91,7 +96,7 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _waiting.Writer.TryComplete();
-        await _claimer;
+        await Task.WhenAll(_claimers);
     }
 
     private async Task ClaimLoopAsync()

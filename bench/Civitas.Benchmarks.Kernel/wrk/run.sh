@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# HTTP throughput of OTP generate, OTP validate (fresh OTPs, each must succeed) and UIN allocation with wrk
+# against the bench host (`serve` mode: real host on 127.0.0.1, pool prefilled, OTPs generated beforehand).
+# Usage: bash bench/Civitas.Benchmarks.Kernel/wrk/run.sh [seconds=10] [connections=32] [db connection string]
+# Environment: WARMUP=seconds of unmeasured load per route (default 3), OTPS=how many OTPs to generate first
+# (default 60000: enough for warm-up and the run at the rates seen so far), ROUTES="generate validate uin".
+# Besides requests/s it prints the CPU time per request of the host and of wrk (from /proc and GNU time): on a
+# machine shared with other jobs the rate measures the queue for a core, CPU time per request measures the code.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+SECONDS_PER_ROUTE="${1:-10}"
+CONNECTIONS="${2:-32}"
+DB="${3:-}"
+WARMUP="${WARMUP:-3}"
+PORT="${PORT:-5793}"
+WORK="$(mktemp -d /tmp/civitas-kernel-wrk.XXXXXX)"
+export LUA_DIR="$PWD/bench/Civitas.Benchmarks.Kernel/wrk"
+export THREADS=2
+B=bench/Civitas.Benchmarks.Kernel/bin/Release/net10.0/Civitas.Benchmarks.Kernel.dll
+
+dotnet "$B" serve --port "$PORT" --db "$DB" --otps "${OTPS:-60000}" >"$WORK/serve.out" 2>&1 &
+HOST_PID=$!
+trap 'kill "$HOST_PID" 2>/dev/null || true; wait "$HOST_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 600); do grep -q '^otps: ' "$WORK/serve.out" && break; sleep 1; done
+export TOKEN=$(sed -n 's/^token: //p' "$WORK/serve.out")
+OTP_FILE=$(sed -n 's/^otps: //p' "$WORK/serve.out")
+# Warm-up and measured run each get their own OTPs.
+WARM_LINES=$(( $(wc -l <"$OTP_FILE") / 4 ))
+head -n "$WARM_LINES" "$OTP_FILE" >"$WORK/warm.txt"
+tail -n +"$((WARM_LINES + 1))" "$OTP_FILE" >"$WORK/run.txt"
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+BASE="http://127.0.0.1:$PORT"
+path() { case "$1" in generate) echo /v1/otpmanager/otp/generate ;; validate) echo /v1/otpmanager/otp/validate ;; uin) echo /v1/idgenerator/uin ;; esac; }
+
+for route in ${ROUTES:-generate validate uin}; do
+  RUN="warm$RANDOM" OTPS="$WORK/warm.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA_DIR/$route.lua" "$BASE$(path "$route")" >/dev/null
+  printf '%-9s ' "$route"
+  HOST_BEFORE=$(cpu_ticks "$HOST_PID")
+  RUN="run$RANDOM" OTPS="$WORK/run.txt" /usr/bin/env time -f '%U %S' -o "$WORK/wrk.cpu" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_ROUTE}s" -s "$LUA_DIR/$route.lua" "$BASE$(path "$route")" >"$WORK/wrk.out"
+  HOST_AFTER=$(cpu_ticks "$HOST_PID")
+  RESULT=$(grep '^RESULT' "$WORK/wrk.out")
+  REQUESTS=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$RESULT")
+  WRK_CPU=$(awk '{print $1 + $2}' "$WORK/wrk.cpu")
+  echo "$RESULT" | sed 's/^RESULT //' | tr '\n' ' '
+  awk -v h=$(((HOST_AFTER - HOST_BEFORE) * TICK_US)) -v w="$WRK_CPU" -v n="$REQUESTS" \
+    'BEGIN { printf "host_cpu_us=%.0f wrk_cpu_us=%.0f\n", h / n, w * 1e6 / n }'
+done
