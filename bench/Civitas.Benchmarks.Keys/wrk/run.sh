@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # HTTP throughput of /v1/keymanager decrypt, jwtSign and jwtVerify with wrk against a Release host on 127.0.0.1.
 # Usage: bash bench/Civitas.Benchmarks.Keys/wrk/run.sh [seconds=15] [connections=16]
-# Before each route is measured it is loaded in 5 s slices until the host's CPU time per request settles (two
-# slices within 10 %, at most WARMUP_SLICES=12): until the JIT has produced its optimised code the first route
-# measured pays for it, and on a loaded machine that takes tens of seconds.
+# Before each route is measured it is loaded in 5 s slices, at least 6 (the JIT's tiering reaches optimised code
+# only after tens of seconds on a loaded machine, with plateaus on the way) and then until the host's CPU time per
+# request settles (two slices within 10 %, at most WARMUP_SLICES=16): otherwise the first route measured pays for it.
 # Environment: ROUTES="decrypt jwtSign jwtVerify", RAW=0 to skip the raw all-core rates (BenchmarkDotNet project,
 # --cpu mode on every core) run after the host has stopped, STORE=pkcs11 to run the host on a SoftHSM2 token
 # created in the temp directory (ROOT, masters and KERNEL/SIGN in the token; decrypt uses an IDA base key, a
@@ -61,12 +61,12 @@ TICK_US=$((1000000 / $(getconf CLK_TCK)))
 for route in ${ROUTES:-decrypt jwtSign jwtVerify}; do
   call "/v1/keymanager/$route" "$WORK/$route.json" | json '"ok" if d["errors"] is None else sys.exit("errors: %s" % d["errors"])' >/dev/null
   PREVIOUS=0
-  for SLICE in $(seq 1 "${WARMUP_SLICES:-12}"); do
+  for SLICE in $(seq 1 "${WARMUP_SLICES:-16}"); do
     BEFORE=$(cpu_ticks "$HOST_PID")
     N=$(BODY_FILE="$WORK/$route.json" wrk -t2 -c"$CONNECTIONS" -d5s -s "$LUA" "$BASE/v1/keymanager/$route" | sed -nE 's/^RESULT requests=([0-9]+).*/\1/p')
     N=${N:-0}
     PER_REQUEST=$((($(cpu_ticks "$HOST_PID") - BEFORE) * TICK_US / (N > 0 ? N : 1)))
-    if [ "$PREVIOUS" -gt 0 ] && [ $((10 * (PER_REQUEST - PREVIOUS))) -lt "$PER_REQUEST" ] && [ $((10 * (PREVIOUS - PER_REQUEST))) -lt "$PER_REQUEST" ]; then
+    if [ "$SLICE" -ge 6 ] && [ "$PREVIOUS" -gt 0 ] && [ $((10 * (PER_REQUEST - PREVIOUS))) -lt "$PER_REQUEST" ] && [ $((10 * (PREVIOUS - PER_REQUEST))) -lt "$PER_REQUEST" ]; then
       break
     fi
     PREVIOUS=$PER_REQUEST
