@@ -31,4 +31,13 @@ public sealed record IdaAuthRequest
 
     /// <summary>The <c>consentObtained</c> flag: the resident agreed to this authentication.</summary>
     public bool ConsentObtained { get; init; } = true;
+
+    /// <summary>Names the factors present but never their values, so a logged request does not leak an OTP, PIN or biometrics.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"IndividualIdType = {IndividualIdType}, TransactionId = {TransactionId}, ");
+        builder.Append($"Otp = {(Otp is null ? "none" : "***")}, StaticPin = {(StaticPin is null ? "none" : "***")}, ");
+        builder.Append($"Demographics = {(Demographics is null ? "none" : "***")}, Biometrics = {(Biometrics is null ? "none" : "***")}");
+        return true;
+    }
 }

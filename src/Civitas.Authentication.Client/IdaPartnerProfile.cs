@@ -65,6 +65,14 @@ public sealed record IdaPartnerProfile(
             idaCertificate);
     }
 
+    /// <summary>Leaves the API key out of <c>ToString()</c>, so a logged profile does not leak it.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"BaseUrl = {BaseUrl}, MispLicenseKey = {MispLicenseKey}, PartnerId = {PartnerId}, ApiKey = ***, ");
+        builder.Append($"PartnerCertificate = {PartnerCertificate.Subject}, IdaCertificate = {IdaCertificate.Subject}");
+        return true;
+    }
+
     /// <summary>The certificate with the private key read from <paramref name="pemPath"/>; the key must match it.</summary>
     public static X509Certificate2 AttachPrivateKey(X509Certificate2 certificate, string pemPath)
     {

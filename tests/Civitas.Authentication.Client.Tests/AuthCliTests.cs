@@ -15,6 +15,25 @@ public sealed class AuthCliTests(IdaServerFixture server) : IClassFixture<IdaSer
         Assert.Matches("authToken [0-9]{36}", output);
         Assert.Contains("response-signature valid", output, StringComparison.Ordinal);
         Assert.DoesNotContain(server.Profile.ApiKey, output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_private_key_file_other_users_can_read_is_warned_about()
+    {
+        var sharedKey = Path.Combine(server.Folder, "shared-key.pem");
+        File.Copy(server.PartnerKeyPath, sharedKey, overwrite: true);
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        File.SetUnixFileMode(sharedKey, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (exitCode, output, error) = await CivitasCli.RunAsync("auth", "pin", "--partner", server.PartnerJsonPath, "--key", sharedKey, "--uin", server.Uin, "--pin", IdaServerFixture.ResidentPin);
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("shared-key.pem can be read by other users", error, StringComparison.Ordinal);
     }
 
     [Fact]

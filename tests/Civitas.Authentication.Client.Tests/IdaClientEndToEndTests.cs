@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Civitas.Authentication.Client.Tests;
 
@@ -172,6 +173,51 @@ public sealed class IdaClientEndToEndTests(IdaServerFixture server) : IClassFixt
         Assert.DoesNotContain(IdaServerFixture.ResidentEmail, sent.RawBody, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(sent.Response!.MaskedMobile) && string.IsNullOrEmpty(sent.Response.MaskedEmail));
         Assert.Contains(wrong.Errors, e => e.ErrorCode is "IDA-OTA-004");
+    }
+
+    [Fact]
+    public async Task An_otp_read_from_the_phone_authenticates_once_under_its_transaction_id()
+    {
+        var client = server.CreateClient();
+        var transactionId = IdaRequestBuilder.NewTransactionId();
+        var outbox = Path.Combine(server.Host.DataDirectory, "outbox", "messages.log");
+        var seen = File.Exists(outbox) ? (await File.ReadAllLinesAsync(outbox)).Length : 0;
+
+        var sent = await client.RequestOtpAsync(server.Uin, "UIN", ["PHONE"], transactionId);
+        var otp = await ReadSmsOtpAsync(outbox, seen);
+        var request = new IdaAuthRequest { IndividualId = server.Uin, TransactionId = transactionId, Otp = otp };
+        var verified = await client.AuthenticateAsync(request);
+        var again = await client.AuthenticateAsync(request);
+
+        Assert.True(sent.Succeeded, sent.RawBody);
+        Assert.True(verified.Succeeded && verified.Response!.AuthStatus, verified.RawBody);
+        Assert.False(again.Response?.AuthStatus ?? false); // same transaction id again: a replay, and the OTP is spent
+        Assert.NotEmpty(again.Errors);
+    }
+
+    /// <summary>The phone at the system edge: the development sink's outbox file, waited for until the SMS arrives.</summary>
+    private static async Task<string> ReadSmsOtpAsync(string outbox, int seen)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            if (File.Exists(outbox))
+            {
+                var lines = await File.ReadAllLinesAsync(outbox);
+                foreach (var line in lines.Skip(seen))
+                {
+                    var sms = Regex.Match(line, @"SMS to \+?221771234567: (.*)$");
+                    var code = Regex.Match(sms.Groups[1].Value, @"(?<!\d)\d{6}(?!\d)");
+                    if (sms.Success && code.Success)
+                    {
+                        return code.Value;
+                    }
+                }
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("No SMS with an OTP reached the development outbox.");
     }
 
     private byte[] Body(string pin) =>

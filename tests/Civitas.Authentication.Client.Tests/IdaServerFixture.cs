@@ -93,6 +93,12 @@ public sealed class IdaServerFixture : IAsyncLifetime
         await File.WriteAllTextAsync(PartnerKeyPath, TestKeys.PrivateKeyPem(partnerCertificate));
         await File.WriteAllTextAsync(PartnerCertPath, partnerCertificate.ExportCertificatePem());
         await File.WriteAllTextAsync(IdaCertPath, Text(idaCertificate, "certificate"));
+        if (!OperatingSystem.IsWindows())
+        {
+            // As onboarding leaves them: the API key and the private key readable by their owner only.
+            File.SetUnixFileMode(PartnerJsonPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(PartnerKeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         Profile = IdaPartnerProfile.Load(PartnerJsonPath, PartnerKeyPath);
     }
 

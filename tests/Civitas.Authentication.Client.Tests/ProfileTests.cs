@@ -28,6 +28,17 @@ public sealed class ProfileTests : IDisposable
         Assert.False(profile.IdaCertificate.HasPrivateKey);
     }
 
+    [Fact]
+    public void ToString_does_not_show_the_api_key()
+    {
+        var (json, key) = Write(Good());
+
+        var text = IdaPartnerProfile.Load(json, key).ToString();
+
+        Assert.Contains("partner-7", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("api-key-secret", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("apiKey", "missing field 'apiKey'")]
     [InlineData("mispLicenseKey", "missing field 'mispLicenseKey'")]

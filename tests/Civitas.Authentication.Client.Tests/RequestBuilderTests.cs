@@ -89,6 +89,17 @@ public sealed class RequestBuilderTests
     }
 
     [Fact]
+    public void ToString_names_the_factors_but_not_their_values()
+    {
+        var text = Request.ToString();
+
+        Assert.Contains("Otp = ***", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("864209", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("4321", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ann Lee", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Transaction_ids_are_ten_random_digits()
     {
         var ids = Enumerable.Range(0, 50).Select(_ => IdaRequestBuilder.NewTransactionId()).ToList();

@@ -96,6 +96,8 @@ internal static class AuthCommand
             var key = Required(result, options.Key);
             var (individualId, idType) = Individual(result, options);
             var profile = IdaPartnerProfile.Load(partner, key);
+            WarnIfOthersCanRead(partner);
+            WarnIfOthersCanRead(key);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var client = new IdaClient(http, profile);
             var transactionId = result.GetValue(options.Transaction);
@@ -265,6 +267,16 @@ internal static class AuthCommand
 
         var line = Console.In.ReadLine()?.Trim();
         return string.IsNullOrEmpty(line) ? throw new UsageException($"{option} - read nothing from standard input") : line;
+    }
+
+    /// <summary>partner.json holds the API key and the key file the private key: both should be owner-only.</summary>
+    private static void WarnIfOthersCanRead(string path)
+    {
+        const UnixFileMode shared = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & shared) != 0)
+        {
+            Console.Error.WriteLine($"civitas auth: warning: {path} can be read by other users; chmod 600 it.");
+        }
     }
 
     private static string Required(ParseResult result, Option<string?> option) =>
