@@ -5,7 +5,7 @@ using Civitas.Benchmarks.Authentication;
 // Usage (Release), against a running Civitas (see run.sh, which seeds, onboards and starts one):
 //   dotnet run -c Release --project bench/Civitas.Benchmarks.Authentication -- --partner partner.json --key partner-key.pem
 //     --residents <data-dir>/demo-residents.csv [--mode all|demo|otp|ceiling] [--requests 20000] [--concurrency 64]
-//     [--seconds 20] [--sms-port 5099]
+//     [--seconds 20] [--sms-port 5099] [--server-pid <pid of the Civitas process, for CPU per authentication>]
 // demo: demographic authentication, peak (closed loop) then paced at 50% of the peak for p50/p99.
 // otp:  OTP requests for distinct residents (the SMS arrive at a stand-in gateway here), then authentication with those OTPs.
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -15,6 +15,7 @@ var requests = Number("--requests", 20_000);
 var concurrency = Number("--concurrency", 64);
 var limit = TimeSpan.FromSeconds(Number("--seconds", 20));
 var smsPort = Number("--sms-port", 5099);
+var serverCpu = new ServerCpu(Option("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
 
 Console.WriteLine($"{DateTime.UtcNow:u}  {Environment.ProcessorCount} cores  load average {LoadAverage()}");
 if (mode is "all" or "ceiling")
@@ -40,8 +41,10 @@ if (mode is "all" or "demo")
 {
     // Warm-up: JIT, connection pool, partner cache, SQLite page cache.
     await LoadRun.PeakAsync("warm-up", http, Route, Prepare(2_000, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
-    var peak = await LoadRun.PeakAsync("demographic, peak", http, Route, Prepare(requests, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
-    Console.WriteLine(peak);
+    var demographic = Prepare(requests, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
+    var cpuBefore = serverCpu.Now();
+    var peak = await LoadRun.PeakAsync("demographic, peak", http, Route, demographic, concurrency, limit);
+    Console.WriteLine(peak + ServerCpu.Describe(cpuBefore, serverCpu.Now(), peak.Succeeded + peak.Failed));
     var half = Math.Max(1, peak.Rate / 2);
     var paced = Prepare((int)Math.Min(requests, half * limit.TotalSeconds), _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
     Console.WriteLine(await LoadRun.PacedAsync($"demographic, paced at {half:N0}/s", http, Route, paced, half, limit));
@@ -78,7 +81,9 @@ if (mode is "all" or "otp")
 
     Console.WriteLine($"OTPs received by the stand-in gateway: {answered.Count:N0} of {sent.Succeeded:N0}");
     var otpAuth = PreparedRequest.Prepare(answered.Count, index => answered[index], profile, DateTimeOffset.UtcNow.AddSeconds(5));
-    Console.WriteLine(await LoadRun.PeakAsync("OTP authentication, peak", http, Route, otpAuth, concurrency, limit));
+    var otpCpuBefore = serverCpu.Now();
+    var otpPeak = await LoadRun.PeakAsync("OTP authentication, peak", http, Route, otpAuth, concurrency, limit);
+    Console.WriteLine(otpPeak + ServerCpu.Describe(otpCpuBefore, serverCpu.Now(), otpPeak.Succeeded + otpPeak.Failed));
 }
 
 return 0;

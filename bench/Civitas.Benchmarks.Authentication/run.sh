@@ -42,7 +42,7 @@ done
 echo "== driver"
 dotnet "$root/bench/Civitas.Benchmarks.Authentication/bin/Release/net10.0/Civitas.Benchmarks.Authentication.dll" \
   --partner "$work/partner.json" --key "$work/partner-key.pem" --residents "$work/data/demo-residents.csv" \
-  --sms-port "$sms_port" "$@"
+  --sms-port "$sms_port" --server-pid "$server" "$@"
 
 if grep -qiE "fail|exception" "$work/server.log"; then
   echo "== server log (first problems)"
