@@ -105,6 +105,11 @@ public sealed class PartnerCliTests(PartnersFixture fixture) : IClassFixture<Par
         Assert.Equal(2, missingExit);
         Assert.Contains("does not exist", missingError, StringComparison.Ordinal);
 
+        var (badKindExit, _, badKindError) = await RunAsync(
+            "partner", "onboard", "--name", "Payments", "--kind", "payments", "--certificate", Write("any.pem", shortKey.Pem()), "--output", output);
+        Assert.Equal(2, badKindExit);
+        Assert.Contains("--kind", badKindError, StringComparison.Ordinal);
+
         var misp = await PartnerSteps.CreateMispAsync(fixture.Admin, "Existing MISP");
         using var own = TestCertificates.SelfSigned("Own", isCa: true);
         var (unprovenExit, _, unprovenError) = await RunAsync(

@@ -82,6 +82,16 @@ internal static class PartnerCommand
 
     private static async Task<int> OnboardAsync(OnboardArguments arguments, IPartnerAdministration administration, CancellationToken cancellationToken)
     {
+        if (!string.Equals(arguments.Kind, "auth", StringComparison.OrdinalIgnoreCase) && !string.Equals(arguments.Kind, "ekyc", StringComparison.OrdinalIgnoreCase))
+        {
+            return await FailAsync("--kind must be auth or ekyc.", CliHost.ConfigurationError);
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments.Name) || arguments.Name.Trim().Length > 120)
+        {
+            return await FailAsync("--name must have 1 to 120 characters.", CliHost.ConfigurationError);
+        }
+
         foreach (var file in arguments.CaCertificates.Prepend(arguments.Certificate))
         {
             if (!file.Exists)
