@@ -2,7 +2,8 @@
 # HTTP throughput of OTP generate, OTP validate (fresh OTPs, each must succeed) and UIN allocation with wrk
 # against the bench host (`serve` mode: real host on 127.0.0.1, pool prefilled, OTPs generated beforehand).
 # Usage: bash bench/Civitas.Benchmarks.Kernel/wrk/run.sh [seconds=10] [connections=32] [db connection string]
-# Environment: WARMUP=seconds of unmeasured load per route (default 3), OTPS=how many OTPs to generate first
+# Environment: WARMUP=seconds of unmeasured load per route (default 8: the route measured first otherwise pays for
+# the JIT's tiered recompilation), OTPS=how many OTPs to generate first
 # (default 60000: enough for warm-up and the run at the rates seen so far), ROUTES="generate validate uin".
 # Besides requests/s it prints the CPU time per request of the host and of wrk (from /proc and GNU time): on a
 # machine shared with other jobs the rate measures the queue for a core, CPU time per request measures the code.
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/../../.."
 SECONDS_PER_ROUTE="${1:-10}"
 CONNECTIONS="${2:-32}"
 DB="${3:-}"
-WARMUP="${WARMUP:-3}"
+WARMUP="${WARMUP:-8}"
 PORT="${PORT:-5793}"
 WORK="$(mktemp -d /tmp/civitas-kernel-wrk.XXXXXX)"
 export LUA_DIR="$PWD/bench/Civitas.Benchmarks.Kernel/wrk"
