@@ -28,6 +28,7 @@ public static class AuthenticationModule
         services.AddSingleton<RequestDecryptor>();
         services.AddSingleton<DemographicFactor>();
         services.AddSingleton<BiometricFactor>();
+        services.AddSingleton<FailureCounter>();
         services.AddSingleton<OtpTransactions>();
         services.AddSingleton<OtpSender>();
         services.AddSingleton<AuthTransactionStore>();

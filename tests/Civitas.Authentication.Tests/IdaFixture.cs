@@ -34,8 +34,13 @@ public class IdaFixture : IAsyncLifetime
 
     internal TestPartner PinMandatory { get; private set; } = null!;
 
+    /// <summary>Onboarded as EKYC but its policy does not list the <c>kyc</c> auth type.</summary>
+    internal TestPartner KycWithoutPolicy { get; private set; } = null!;
+
     /// <summary>The certificate responses must be signed with (the key manager's IDA/SIGN key).</summary>
     internal X509Certificate2 IdaSigningCertificate { get; private set; } = null!;
+
+    private string _mispId = "", _licenseKey = "", _fullPolicy = "";
 
     /// <summary>Host configuration for fixtures that need other limits.</summary>
     protected virtual IDictionary<string, string?>? Settings => null;
@@ -50,10 +55,13 @@ public class IdaFixture : IAsyncLifetime
         var mispId = misp.GetProperty("mispId").GetString()!;
         var licenseKey = misp.GetProperty("licenseKey").GetString()!;
         var full = await PolicyAsync(["otp", "otp-request", "demo", "pin", "bio-Finger", "bio-Iris", "bio-Face"], [], ["fullName", "email", "dateOfBirth"]);
+        var kyc = await PolicyAsync(["otp", "otp-request", "demo", "pin", "bio-Finger", "bio-Iris", "bio-Face", "kyc"], [], ["fullName", "email", "dateOfBirth"]);
         var demoOnly = await PolicyAsync(["demo"], [], ["fullName"]);
         var pinMandatory = await PolicyAsync(["demo", "pin"], ["pin"], ["fullName"]);
+        (_mispId, _licenseKey, _fullPolicy) = (mispId, licenseKey, full);
         Full = await OnboardAsync("Full partner", "AUTH", mispId, licenseKey, full);
-        Kyc = await OnboardAsync("Kyc partner", "EKYC", mispId, licenseKey, full);
+        Kyc = await OnboardAsync("Kyc partner", "EKYC", mispId, licenseKey, kyc);
+        KycWithoutPolicy = await OnboardAsync("Kyc partner without kyc policy", "EKYC", mispId, licenseKey, full);
         DemoOnly = await OnboardAsync("Demo partner", "AUTH", mispId, licenseKey, demoOnly);
         PinMandatory = await OnboardAsync("PIN partner", "AUTH", mispId, licenseKey, pinMandatory);
         var signing = Host.Services.GetRequiredService<IKeyManager>().GetCertificate(IdaKeys.ApplicationId, IdaKeys.SignReference);
@@ -123,23 +131,27 @@ public class IdaFixture : IAsyncLifetime
         return policy.GetProperty("policyId").GetString()!;
     }
 
-    private async Task<TestPartner> OnboardAsync(string name, string kind, string mispId, string licenseKey, string policyId)
+    /// <summary>Onboards an AUTH partner with the full policy and the given certificate (e.g. one about to expire).</summary>
+    internal Task<TestPartner> OnboardAsync(string name, X509Certificate2 certificate) =>
+        OnboardAsync(name, "AUTH", _mispId, _licenseKey, _fullPolicy, certificate);
+
+    private async Task<TestPartner> OnboardAsync(string name, string kind, string mispId, string licenseKey, string policyId, X509Certificate2? given = null)
     {
-        var certificate = SelfSignedCa(name);
+        var certificate = given ?? SelfSignedCa(name);
         var created = await PostAsync(Admin, "/v1/partners", new { name, kind, mispId, policyId, certificate = certificate.ExportCertificatePem() });
         var ida = X509Certificate2.CreateFromPem(created.GetProperty("idaCertificate").GetProperty("certificate").GetString());
         return new TestPartner(licenseKey, created.GetProperty("partnerId").GetString()!, created.GetProperty("apiKey").GetString()!, certificate, ida);
     }
 
     /// <summary>A partner certificate that is its own CA (the partners module accepts those without a chain).</summary>
-    internal static X509Certificate2 SelfSignedCa(string name)
+    internal static X509Certificate2 SelfSignedCa(string name, DateTimeOffset? notAfter = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}, O=Civitas Test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign | X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(2));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), notAfter ?? DateTimeOffset.UtcNow.AddYears(2));
     }
 }
 

@@ -66,6 +66,33 @@ public sealed class OtpTests(IdaFixture fixture) : IClassFixture<IdaFixture>
     }
 
     [Fact]
+    public async Task Wrong_otps_sent_in_parallel_cannot_pass_the_limit_and_freeze_the_resident()
+    {
+        var phone = Residents.NewPhone();
+        var uin = await fixture.CreateResidentAsync(Residents.Amina(phone));
+        // One OTP request per guess (a transaction id is accepted once), and one more for the right OTP afterwards;
+        // 20 in all, the most recent OTP requests an authentication is matched against.
+        var sent = new List<(string TransactionId, string Otp)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var transactionId = IdaCalls.NewTransactionId();
+            await IdaCalls.SendAsync(Client, fixture.Full, "otp", IdaCalls.OtpBody(uin, transactionId));
+            sent.Add((transactionId, fixture.LastOtpSentTo(phone)));
+        }
+
+        var guesses = sent.Take(19).Select(s => IdaCalls.AuthAsync(
+            Client, fixture.Full, new IdaAuthRequest { IndividualId = uin, Otp = s.Otp == "000000" ? "111111" : "000000" }, s.TransactionId));
+        var codes = (await Task.WhenAll(guesses)).Select(a => a.ErrorCode).ToList();
+        var (lastTransaction, rightOtp) = sent[^1];
+        var right = await IdaCalls.AuthAsync(Client, fixture.Full, new IdaAuthRequest { IndividualId = uin, Otp = rightOtp }, lastTransaction);
+
+        // With a limit of 5 at most 4 guesses can be told "invalid"; every other one is refused as frozen.
+        Assert.All(codes, c => Assert.Contains(c, new[] { "IDA-OTA-004", "IDA-OTA-013" }));
+        Assert.InRange(codes.Count(c => c == "IDA-OTA-004"), 0, 4);
+        Assert.Equal("IDA-OTA-013", right.ErrorCode);
+    }
+
+    [Fact]
     public async Task Otp_requests_need_the_policy_a_channel_and_a_registered_address()
     {
         var uin = await fixture.CreateResidentAsync(new { identity = new { fullName = new[] { new { language = "eng", value = "No Phone" } } } });
@@ -105,6 +132,18 @@ public sealed class OtpLimitTests(OtpLimitFixture fixture) : IClassFixture<OtpLi
         }
 
         Assert.Equal([null, null, null, "IDA-OTA-001"], codes);
+    }
+
+    [Fact]
+    public async Task A_parallel_burst_of_otp_requests_cannot_pass_the_flooding_limit()
+    {
+        var uin = await fixture.CreateResidentAsync(Residents.Amina(Residents.NewPhone()));
+
+        var burst = Enumerable.Range(0, 10).Select(_ => IdaCalls.SendAsync(fixture.Host.Client, fixture.Full, "otp", IdaCalls.OtpBody(uin, IdaCalls.NewTransactionId())));
+        var codes = (await Task.WhenAll(burst)).Select(a => a.ErrorCode).ToList();
+
+        Assert.InRange(codes.Count(c => c is null), 0, 3);
+        Assert.All(codes.Where(c => c is not null), c => Assert.Equal("IDA-OTA-001", c));
     }
 
     [Fact]

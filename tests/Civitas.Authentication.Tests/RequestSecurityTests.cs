@@ -193,6 +193,80 @@ public sealed class RequestSecurityTests(IdaFixture fixture) : IClassFixture<Ida
         Assert.Equal("IDA-MPA-013", answer.ErrorCode);
     }
 
+    [Fact]
+    public async Task An_ekyc_partner_whose_policy_lacks_kyc_is_refused_on_the_kyc_route()
+    {
+        var uin = await ResidentAsync();
+        var partner = fixture.KycWithoutPolicy;
+
+        var refused = await IdaCalls.SendAsync(Client, partner, "kyc", IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo"), kycAttributes: ["fullName"]));
+        var allowed = await IdaCalls.SendAsync(Client, fixture.Kyc, "kyc", IdaCalls.AuthBody(fixture.Kyc, IdaCalls.Demo(uin, "Amina Diallo"), kycAttributes: ["fullName"]));
+
+        Assert.Equal("IDA-MPA-013", refused.ErrorCode);
+        Assert.Null(allowed.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Consent_not_obtained_or_absent_is_refused_for_auth_and_kyc()
+    {
+        var uin = await ResidentAsync();
+        var noConsent = IdaCalls.Demo(uin, "Amina Diallo") with { ConsentObtained = false };
+
+        var authFalse = await IdaCalls.SendAsync(Client, fixture.Full, "auth", IdaCalls.AuthBody(fixture.Full, noConsent));
+        var kycFalse = await IdaCalls.SendAsync(Client, fixture.Kyc, "kyc", IdaCalls.AuthBody(fixture.Kyc, noConsent, kycAttributes: ["fullName"]));
+        var authAbsent = await SendEditedAsync(fixture.Full, uin, node => node.Remove("consentObtained"));
+
+        Assert.Equal("IDA-MLC-012", authFalse.ErrorCode);
+        Assert.Equal("IDA-MLC-012", kycFalse.ErrorCode);
+        Assert.Equal("IDA-MLC-012", authAbsent.ErrorCode);
+        Assert.False(kycFalse.Json.GetProperty("response").TryGetProperty("identity", out var identity) && identity.ValueKind != JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_string_is_invalid_input_never_a_500()
+    {
+        var uin = await ResidentAsync();
+        var partner = fixture.Full;
+        var lone = Encoding.UTF8.GetBytes("{\"transactionID\":\"\\ud800\"}");
+        var valid = IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo"));
+        var withLone = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(valid)
+            .Replace($"\"transactionID\":\"{Field(valid, "transactionID")}\"", "\"transactionID\":\"\\ud800\"", StringComparison.Ordinal));
+        Assert.NotEqual(valid, withLone);
+        var loneSignature = IdaRequestCrypto.SignDetached(lone, partner.Certificate);
+        var x5cLone = Base64Url.EncodeToString("{\"alg\":\"RS256\",\"x5c\":[\"\\ud800\"]}"u8) + "..c2ln";
+
+        var unknownPartner = await IdaCalls.SendRawAsync(Client, "/idauthentication/v1/auth/x/y/z", lone, loneSignature);
+        var knownPartner = await IdaCalls.SendAsync(Client, partner, "auth", withLone);
+        var loneInHeader = await IdaCalls.SendRawAsync(Client, partner.Route("auth"), valid, x5cLone);
+        var seed = await IdaCalls.SendRawAsync(Client, "/identity/auth/v1.0", lone, loneSignature);
+
+        Assert.All(new[] { unknownPartner, knownPartner, loneInHeader, seed }, answer => Assert.NotEqual(500, answer.Status));
+        Assert.StartsWith("IDA-MPA-", unknownPartner.ErrorCode, StringComparison.Ordinal);
+        Assert.Equal("IDA-MLC-009", knownPartner.ErrorCode);
+        Assert.Contains("transactionID", knownPartner.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("IDA-MPA-022", loneInHeader.ErrorCode);
+        Assert.NotEqual("IDA-MLC-007", seed.Json.GetProperty("err")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_partner_certificate_that_has_expired_since_onboarding_is_refused()
+    {
+        var uin = await ResidentAsync();
+        var shortLived = IdaFixture.SelfSignedCa("Short-lived partner", DateTimeOffset.UtcNow.AddSeconds(8));
+        var partner = await fixture.OnboardAsync("Short-lived partner", shortLived);
+        var before = await IdaCalls.AuthAsync(Client, partner, IdaCalls.Demo(uin, "Amina Diallo"));
+        var wait = shortLived.NotAfter.ToUniversalTime() - DateTime.UtcNow + TimeSpan.FromSeconds(1.5);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        var after = await IdaCalls.AuthAsync(Client, partner, IdaCalls.Demo(uin, "Amina Diallo"));
+
+        Assert.Null(before.ErrorCode);
+        Assert.Equal("IDA-MPA-002", after.ErrorCode);
+    }
+
     private async Task<IdaAnswer> SendEditedAsync(TestPartner partner, string uin, Action<JsonObject> edit)
     {
         var node = JsonNode.Parse(IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo")))!.AsObject();

@@ -201,6 +201,11 @@ internal sealed partial class AuthenticationPipeline(
         {
             return (IdaErrors.KycEncryptionFailed, null);
         }
+        if (!certificate.IsValidAt(clock.GetUtcNow().UtcDateTime))
+        {
+            // Never wrap a resident's data to a certificate that has expired, even one that signed this request.
+            return (IdaErrors.CertificateInvalid, null);
+        }
         var attributes = KycIdentity.Allowed(policy.AllowedKycAttributes, request.AllowedKycAttributes);
         var json = KycIdentity.Json(identity.Data, attributes);
         (string Identity, string SessionKey, string Thumbprint) sealedKyc;
@@ -388,8 +393,8 @@ internal sealed partial class AuthenticationPipeline(
             var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 32 });
             using var document = JsonDocument.ParseValue(ref reader);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("transactionID", out var id) && id.ValueKind == JsonValueKind.String
-                && id.GetString() is { Length: <= 64 } text ? text : null;
+                && document.RootElement.TryGetProperty("transactionID", out var id)
+                && JsonFields.TryGetString(id, out var text) && text.Length <= 64 ? text : null;
         }
         catch (JsonException)
         {

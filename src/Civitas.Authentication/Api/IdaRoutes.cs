@@ -1,4 +1,5 @@
 using Civitas.Authentication.Errors;
+using Civitas.Authentication.Factors;
 using Civitas.Authentication.Requests;
 using Civitas.Authentication.Transactions;
 using Civitas.Common.Security;
@@ -75,11 +76,12 @@ internal sealed class PartnerGate(IPartnerDirectory directory, PartnerCertificat
         }
         var certificate = certificates.Get(partner.CertificatePem);
         var caller = new Caller(partner, certificate, IdaKeys.PartnerReference, "partner");
-        if (operation == IdaOperation.Kyc && partner.Kind != PartnerKind.Ekyc)
+        // eKYC needs both: a partner onboarded as EKYC and a policy that allows the kyc auth type.
+        if (operation == IdaOperation.Kyc && (partner.Kind != PartnerKind.Ekyc || !partner.Policy.AllowedAuthTypes.Contains(AuthTypeNames.Kyc)))
         {
             return await pipeline.RefuseAsync(http, caller, operation, IdaErrors.PartnerNotEkyc, received, body);
         }
-        var signatureError = PartnerSignature.Check(http.Request.Headers[PartnerSignature.HeaderName], body, certificate);
+        var signatureError = PartnerSignature.Check(http.Request.Headers[PartnerSignature.HeaderName], body, certificate, received);
         if (signatureError is not null)
         {
             return await pipeline.RefuseAsync(http, caller, operation, signatureError, received, body);

@@ -25,6 +25,7 @@ public static class IdaErrors
     public static readonly IdaError NoAuthType = new("IDA-MLC-008", "No authentication type selected");
     public static readonly IdaError InvalidInput = new("IDA-MLC-009", "Invalid Input Parameter - %s");
     public static readonly IdaError VidOfDeactivatedUin = new("IDA-MLC-010", "VID corresponding to a deactivated UIN");
+    public static readonly IdaError ConsentNotAvailable = new("IDA-MLC-012", "Individual's Consent is not available");
     public static readonly IdaError MissingAuthAttribute = new("IDA-MLC-013", "Missing %s auth attribute");
     public static readonly IdaError ChannelNotRegistered = new("IDA-MLC-014", "%s not registered. Individual has to register and try again");
 
@@ -56,6 +57,7 @@ public static class IdaErrors
 
     // Partner and crypto
     public static readonly IdaError SignatureInvalid = new("IDA-MPA-001", "Digital signature verification failed for %s");
+    public static readonly IdaError CertificateInvalid = new("IDA-MPA-002", "Invalid certificate in digital signature");
     public static readonly IdaError DecryptionFailed = new("IDA-MPA-003", "Unable to decrypt Request");
     public static readonly IdaError OtpRequestNotAllowed = new("IDA-MPA-005", "OTP Request Usage not allowed as per policy");
     public static readonly IdaError AuthTypeNotAllowed = new("IDA-MPA-006", "%s Authentication usage not allowed as per policy");

@@ -226,6 +226,9 @@ internal static class AuthTypeNames
     public const string BioPrefix = "bio";
     public const string OtpRequest = "otp-request";
 
+    /// <summary>The policy entry that lets an eKYC partner use the kyc route at all.</summary>
+    public const string Kyc = "kyc";
+
     public static string Bio(string modality) => BioPrefix + "-" + modality;
 
     /// <summary>A policy that lists <c>bio</c> allows every modality; <c>bio-Finger</c> allows one.</summary>

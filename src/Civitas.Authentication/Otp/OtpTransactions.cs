@@ -16,6 +16,7 @@ internal sealed class OtpTransactions(
     IDbContextFactory<AuthenticationDbContext> databases,
     IOtpService otp,
     KeyedHashes hashes,
+    FailureCounter failures,
     IOptions<AuthenticationOptions> options,
     TimeProvider clock)
 {
@@ -23,109 +24,90 @@ internal sealed class OtpTransactions(
     public async Task<(string? Otp, IdaError? Error)> GenerateAsync(string uin, byte[] individualHash, string partnerId, string transactionId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var failures = await db.OtpFailures.AsNoTracking().SingleOrDefaultAsync(f => f.IndividualHash == individualHash, cancellationToken);
-        if (failures?.FrozenUntilUtc > now)
+        if (await failures.IsFrozenAsync(individualHash, now, cancellationToken))
         {
             return (null, IdaErrors.OtpFrozen);
         }
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // The request is written first and counted after, so a parallel burst cannot all count the same number and all
+        // pass: each sees at least its own row. A refused request's row is deleted again, so it neither extends the
+        // flooding window nor leaves a transaction id an OTP could be validated under.
+        var row = new OtpRequestRow { Id = Guid.CreateVersion7(), IndividualHash = individualHash, PartnerId = partnerId, TransactionId = transactionId, CreatedAtUtc = now };
+        db.OtpRequests.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
         var since = now.AddMinutes(-1);
         var recent = await db.OtpRequests.CountAsync(r => r.IndividualHash == individualHash && r.CreatedAtUtc > since, cancellationToken);
-        if (recent >= options.Value.OtpRequestsPerMinute)
+        if (recent > options.Value.OtpRequestsPerMinute)
         {
+            await db.OtpRequests.Where(r => r.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
             return (null, IdaErrors.OtpFlooding);
         }
         var generation = await otp.GenerateAsync(await hashes.OtpKeyAsync(uin, partnerId, transactionId, cancellationToken), cancellationToken);
         if (generation.Status != OtpGenerationStatus.Generated || generation.Otp is null)
         {
+            await db.OtpRequests.Where(r => r.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
             return (null, IdaErrors.OtpFrozen);
         }
-        db.OtpRequests.Add(new OtpRequestRow { Id = Guid.CreateVersion7(), IndividualHash = individualHash, PartnerId = partnerId, TransactionId = transactionId, CreatedAtUtc = now });
-        await db.SaveChangesAsync(cancellationToken);
         return (generation.Otp, null);
     }
 
-    /// <summary>Validates an OTP given with an authentication; null when it is right.</summary>
+    /// <summary>
+    /// Validates an OTP given with an authentication; null when it is right. The attempt is counted atomically before
+    /// the kernel sees the value (<see cref="FailureCounter"/>): once the limit is reached further attempts are
+    /// refused as frozen without being validated, however many arrive at the same moment.
+    /// </summary>
     public async Task<IdaError?> ValidateAsync(string uin, byte[] individualHash, string partnerId, string transactionId, string value, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var failures = await db.OtpFailures.SingleOrDefaultAsync(f => f.IndividualHash == individualHash, cancellationToken);
-        if (failures?.FrozenUntilUtc > now)
+        if (await failures.IsFrozenAsync(individualHash, now, cancellationToken))
         {
             return IdaErrors.OtpFrozen;
         }
-        var requests = await db.OtpRequests.AsNoTracking()
-            .Where(r => r.IndividualHash == individualHash)
-            .OrderByDescending(r => r.CreatedAtUtc).Take(20)
-            .Select(r => new { r.PartnerId, r.TransactionId })
-            .ToListAsync(cancellationToken);
-        if (requests.Count == 0)
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            return IdaErrors.OtpNotGenerated;
+            var requests = await db.OtpRequests.AsNoTracking()
+                .Where(r => r.IndividualHash == individualHash)
+                .OrderByDescending(r => r.CreatedAtUtc).Take(20)
+                .Select(r => new { r.PartnerId, r.TransactionId })
+                .ToListAsync(cancellationToken);
+            if (requests.Count == 0)
+            {
+                return IdaErrors.OtpNotGenerated;
+            }
+            if (!requests.Any(r => r.PartnerId == partnerId && r.TransactionId == transactionId))
+            {
+                return requests.Any(r => r.TransactionId == transactionId) ? IdaErrors.OtpPartnerMismatch : IdaErrors.OtpTransactionMismatch;
+            }
         }
-        if (!requests.Any(r => r.PartnerId == partnerId && r.TransactionId == transactionId))
+
+        var limit = options.Value.OtpFailureLimit;
+        var freezeUntil = now.AddSeconds(options.Value.OtpFreezeSeconds);
+        var count = await failures.ReserveAsync(individualHash, now, cancellationToken);
+        if (count > limit)
         {
-            return requests.Any(r => r.TransactionId == transactionId) ? IdaErrors.OtpPartnerMismatch : IdaErrors.OtpTransactionMismatch;
+            await failures.FreezeAsync(individualHash, now, freezeUntil, cancellationToken);
+            return IdaErrors.OtpFrozen;
         }
 
         var result = await otp.ValidateAsync(await hashes.OtpKeyAsync(uin, partnerId, transactionId, cancellationToken), value, cancellationToken);
         switch (result)
         {
             case OtpValidationResult.Valid:
-                if (failures is not null)
-                {
-                    db.OtpFailures.Remove(failures);
-                    await db.SaveChangesAsync(cancellationToken);
-                }
+                await failures.ResetAsync(individualHash, cancellationToken);
                 return null;
             case OtpValidationResult.Expired:
+                await failures.ReleaseAsync(individualHash, cancellationToken);
                 return IdaErrors.OtpExpired;
             case OtpValidationResult.Blocked:
+                await failures.ReleaseAsync(individualHash, cancellationToken);
                 return IdaErrors.OtpFrozen;
             default:
-                return await CountFailureAsync(db, failures, individualHash, now, cancellationToken);
+                if (count >= limit)
+                {
+                    await failures.FreezeAsync(individualHash, now, freezeUntil, cancellationToken);
+                    return IdaErrors.OtpFrozen;
+                }
+                return IdaErrors.OtpInvalid;
         }
-    }
-
-    private async Task<IdaError> CountFailureAsync(AuthenticationDbContext db, OtpFailureRow? failures, byte[] individualHash, DateTime now, CancellationToken cancellationToken)
-    {
-        if (failures is null)
-        {
-            failures = new OtpFailureRow { IndividualHash = individualHash };
-            db.OtpFailures.Add(failures);
-        }
-        else if (failures.FrozenUntilUtc is { } until && until <= now)
-        {
-            // A freeze that has run out starts a fresh count.
-            failures.FailedCount = 0;
-            failures.FrozenUntilUtc = null;
-        }
-        failures.FailedCount++;
-        failures.UpdatedAtUtc = now;
-        var frozen = failures.FailedCount >= options.Value.OtpFailureLimit;
-        if (frozen)
-        {
-            failures.FrozenUntilUtc = now.AddSeconds(options.Value.OtpFreezeSeconds);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two wrong OTPs for the same individual at the same moment: one insert loses; count it once more.
-            await using var retry = await databases.CreateDbContextAsync(cancellationToken);
-            var row = await retry.OtpFailures.SingleAsync(f => f.IndividualHash == individualHash, cancellationToken);
-            row.FailedCount++;
-            row.UpdatedAtUtc = now;
-            frozen = row.FailedCount >= options.Value.OtpFailureLimit;
-            if (frozen)
-            {
-                row.FrozenUntilUtc = now.AddSeconds(options.Value.OtpFreezeSeconds);
-            }
-            await retry.SaveChangesAsync(cancellationToken);
-        }
-        return frozen ? IdaErrors.OtpFrozen : IdaErrors.OtpInvalid;
     }
 }

@@ -47,9 +47,9 @@ internal sealed record IdaRequest(
                 error = IdaErrors.InvalidInput.With("body");
                 return null;
             }
-            if (root.TryGetProperty("transactionID", out var txn) && txn.ValueKind == JsonValueKind.String)
+            if (root.TryGetProperty("transactionID", out var txn) && JsonFields.TryGetString(txn, out var readable) && readable.Length <= 64)
             {
-                transactionId = txn.GetString();
+                transactionId = readable;
             }
 
             var id = JsonFields.RequiredString(root, "id", "id", ref error);
@@ -72,7 +72,7 @@ internal sealed record IdaRequest(
             {
                 channels = JsonFields.OptionalStringArray(root, "otpChannel", "otpChannel", ref error);
             }
-            _ = JsonFields.OptionalBoolean(root, "consentObtained", "consentObtained", ref error);
+            var consent = JsonFields.OptionalBoolean(root, "consentObtained", "consentObtained", ref error);
             _ = JsonFields.OptionalString(root, "specVersion", "specVersion", ref error);
             if (error is not null)
             {
@@ -96,6 +96,12 @@ internal sealed record IdaRequest(
             if (individualId!.Length > 64)
             {
                 error = IdaErrors.InvalidInput.With("individualId");
+                return null;
+            }
+            if (encrypted && consent != true)
+            {
+                // Authentication and eKYC need the resident's consent (MOSIP: IDA-MLC-012); absent counts as not given.
+                error = IdaErrors.ConsentNotAvailable;
                 return null;
             }
             return new IdaRequest(id!, individualId, individualIdType, transaction, requestTime!, thumbprint, sessionKey, hmac, request, kycAttributes, channels);

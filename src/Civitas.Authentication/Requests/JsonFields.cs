@@ -6,6 +6,28 @@ namespace Civitas.Authentication.Requests;
 /// <summary>Reads typed fields from a JSON object, naming the field in IDA-MLC-006 (missing) or IDA-MLC-009 (wrong type or value).</summary>
 internal static class JsonFields
 {
+    /// <summary>
+    /// The string of a JSON string element, or false when it is not a string or not valid text: System.Text.Json
+    /// throws for a lone surrogate (<c>"\ud800"</c>) or invalid UTF-8, which must be bad input (IDA-MLC-009), not a 500.
+    /// </summary>
+    public static bool TryGetString(JsonElement element, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+    {
+        value = null;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+        try
+        {
+            value = element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        return value is not null;
+    }
+
     public static string? RequiredString(JsonElement parent, string name, string path, ref IdaError? error)
     {
         var value = OptionalString(parent, name, path, ref error);
@@ -22,12 +44,12 @@ internal static class JsonFields
         {
             return null;
         }
-        if (element.ValueKind != JsonValueKind.String)
+        if (!TryGetString(element, out var value))
         {
             error = IdaErrors.InvalidInput.With(path);
             return null;
         }
-        return element.GetString();
+        return value;
     }
 
     /// <summary>A string or a number (MOSIP clients send both for some fields, e.g. <c>age</c>).</summary>
@@ -39,7 +61,7 @@ internal static class JsonFields
         }
         return element.ValueKind switch
         {
-            JsonValueKind.String => element.GetString(),
+            JsonValueKind.String when TryGetString(element, out var text) => text,
             JsonValueKind.Number => element.GetRawText(),
             _ => Invalid(path, ref error),
         };
@@ -73,12 +95,12 @@ internal static class JsonFields
         var values = new List<string>(element.GetArrayLength());
         foreach (var item in element.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
+            if (!TryGetString(item, out var value) || string.IsNullOrWhiteSpace(value))
             {
                 error = IdaErrors.InvalidInput.With(path);
                 return null;
             }
-            values.Add(item.GetString()!);
+            values.Add(value);
         }
         return values;
     }

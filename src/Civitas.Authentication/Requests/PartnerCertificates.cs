@@ -39,7 +39,7 @@ internal sealed class PartnerCertificates
                 return null;
             }
             var der = certificate.RawData;
-            return new PartnerCertificate(der, rsa, Convert.ToHexString(SHA256.HashData(der)));
+            return new PartnerCertificate(der, rsa, Convert.ToHexString(SHA256.HashData(der)), certificate.NotBefore.ToUniversalTime(), certificate.NotAfter.ToUniversalTime());
         }
         catch (CryptographicException)
         {
@@ -48,5 +48,12 @@ internal sealed class PartnerCertificates
     }
 }
 
-/// <summary>A partner certificate ready for use. <see cref="PublicKey"/> is shared; RSA public operations are thread-safe.</summary>
-internal sealed record PartnerCertificate(byte[] Der, RSA PublicKey, string ThumbprintHex);
+/// <summary>
+/// A partner certificate ready for use. <see cref="PublicKey"/> is shared; RSA public operations are thread-safe.
+/// The validity period is kept because the cache outlives it: a certificate that has expired since onboarding must
+/// stop being accepted (signatures) and used (eKYC encryption).
+/// </summary>
+internal sealed record PartnerCertificate(byte[] Der, RSA PublicKey, string ThumbprintHex, DateTime NotBeforeUtc, DateTime NotAfterUtc)
+{
+    public bool IsValidAt(DateTime utc) => utc >= NotBeforeUtc && utc <= NotAfterUtc;
+}

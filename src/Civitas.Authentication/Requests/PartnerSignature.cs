@@ -9,13 +9,14 @@ namespace Civitas.Authentication.Requests;
 /// <summary>
 /// Checks the <c>signature</c> header: a compact JWS (detached <c>header..sig</c> or attached) over the exact body
 /// bytes, RS256 only, whose <c>x5c</c> leaf is the partner's onboarded certificate (else IDA-MPA-022 when absent,
-/// IDA-MPA-021 when another) and whose signature verifies with it (else IDA-MPA-001).
+/// IDA-MPA-021 when another), which is within its validity period (else IDA-MPA-002), and whose signature verifies
+/// with it (else IDA-MPA-001).
 /// </summary>
 internal static class PartnerSignature
 {
     public const string HeaderName = "signature";
 
-    public static IdaError? Check(string? header, ReadOnlySpan<byte> body, PartnerCertificate? certificate)
+    public static IdaError? Check(string? header, ReadOnlySpan<byte> body, PartnerCertificate? certificate, DateTime nowUtc)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
@@ -39,6 +40,11 @@ internal static class PartnerSignature
         {
             return IdaErrors.CertificateMismatch;
         }
+        if (!certificate.IsValidAt(nowUtc))
+        {
+            // The onboarded certificate has expired (or is not yet valid): its signatures no longer count.
+            return IdaErrors.CertificateInvalid;
+        }
         if (jws.EncodedPayload.Length > 0 && !AttachedPayloadIs(jws.EncodedPayload, body))
         {
             return IdaErrors.SignatureInvalid.With("Partner");
@@ -52,15 +58,13 @@ internal static class PartnerSignature
         {
             return null;
         }
-        var first = chain[0];
-        if (first.ValueKind != JsonValueKind.String)
+        if (!JsonFields.TryGetString(chain[0], out var text))
         {
             return null;
         }
         try
         {
             // x5c is standard base64 (RFC 7515 §4.1.6); some clients send base64url: accept both.
-            var text = first.GetString()!;
             return Base64Url.IsValid(text) && text.AsSpan().IndexOfAny('+', '/') < 0 ? Base64Url.DecodeFromChars(text) : Convert.FromBase64String(text);
         }
         catch (FormatException)

@@ -38,7 +38,7 @@ internal sealed record SeedRequest(string Id, string TspId, string LicenseKey, I
                 error = IdaErrors.InvalidInput.With("body");
                 return null;
             }
-            if (root.TryGetProperty("transactionID", out var txn) && txn.ValueKind == JsonValueKind.String && txn.GetString() is { Length: <= 64 } id)
+            if (root.TryGetProperty("transactionID", out var txn) && JsonFields.TryGetString(txn, out var id) && id.Length <= 64)
             {
                 transactionId = id;
             }

@@ -76,7 +76,7 @@ internal sealed class SeedGate(IPartnerDirectory directory, PartnerCertificates 
 
     private async Task<(IdaError?, Action<Utf8JsonWriter>?)> RunAsync(HttpContext http, Attempt attempt, SeedRequest seed, byte[] body)
     {
-        var signatureError = PartnerSignature.Check(http.Request.Headers[PartnerSignature.HeaderName], body, attempt.Caller.Certificate);
+        var signatureError = PartnerSignature.Check(http.Request.Headers[PartnerSignature.HeaderName], body, attempt.Caller.Certificate, attempt.ReceivedUtc);
         if (signatureError is not null)
         {
             return (signatureError, null);
