@@ -267,6 +267,27 @@ public sealed class RequestSecurityTests(IdaFixture fixture) : IClassFixture<Ida
         Assert.Equal("IDA-MPA-002", after.ErrorCode);
     }
 
+    [Fact]
+    public async Task A_body_is_accepted_on_its_own_route_only_and_auth_and_kyc_share_transaction_ids()
+    {
+        var uin = await ResidentAsync();
+        var partner = fixture.Kyc;
+        var transactionId = IdaCalls.NewTransactionId();
+        var authBody = IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo"), transactionId);
+        var kycBody = IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo"), transactionId, kycAttributes: ["fullName"]);
+
+        var auth = await IdaCalls.SendAsync(Client, partner, "auth", authBody);
+        var authBodyOnKyc = await IdaCalls.SendAsync(Client, partner, "kyc", IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo")));
+        var kycBodyOnAuth = await IdaCalls.SendAsync(Client, partner, "auth", IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo"), kycAttributes: ["fullName"]));
+        var sameTransactionOnKyc = await IdaCalls.SendAsync(Client, partner, "kyc", kycBody);
+
+        Assert.Null(auth.ErrorCode);
+        Assert.Equal("IDA-MLC-009", authBodyOnKyc.ErrorCode);
+        Assert.Contains("id", authBodyOnKyc.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("IDA-MLC-009", kycBodyOnAuth.ErrorCode);
+        Assert.Equal("IDA-MLC-016", sameTransactionOnKyc.ErrorCode);
+    }
+
     private async Task<IdaAnswer> SendEditedAsync(TestPartner partner, string uin, Action<JsonObject> edit)
     {
         var node = JsonNode.Parse(IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo")))!.AsObject();

@@ -27,6 +27,12 @@ internal sealed class Attempt(Caller caller, IdaOperation operation, DateTime re
 
     public string RequestType => Operation.Name() + (Caller.Channel == "partner" ? "" : "-" + Caller.Channel);
 
+    /// <summary>
+    /// What a transaction id is unique within: auth and kyc share one scope, so a captured /auth body cannot be replayed
+    /// to /kyc; OTP requests keep their own, as the authentication using an OTP reuses the OTP request's transaction id.
+    /// </summary>
+    public string ReplayScope => (Operation == IdaOperation.Otp ? "otp" : "auth") + (Caller.Channel == "partner" ? "" : "-" + Caller.Channel);
+
     public AuthTransactionRow ToRow(IdaError? error, DateTime responseUtc) => new()
     {
         Id = Guid.CreateVersion7(),

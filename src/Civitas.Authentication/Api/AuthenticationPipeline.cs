@@ -85,6 +85,11 @@ internal sealed partial class AuthenticationPipeline(
         }
         attempt.IndividualIdType = request.IndividualIdType;
         attempt.AuthTypes = operation == IdaOperation.Otp ? [AuthTypeNames.OtpRequest] : [];
+        if (!string.Equals(request.Id, operation.ResponseId(), StringComparison.Ordinal))
+        {
+            // The signed body names its operation; a body signed for one route is not accepted on another.
+            return (IdaErrors.InvalidInput.With("id"), null);
+        }
 
         var freshness = await CheckFreshAsync(http, attempt, request.RequestTime, request.TransactionId);
         if (freshness is not null)
@@ -107,7 +112,7 @@ internal sealed partial class AuthenticationPipeline(
         {
             return IdaErrors.RequestTimeOutOfWindow.With(options.Value.RequestTimeWindowSeconds.ToString(CultureInfo.InvariantCulture));
         }
-        var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.RequestType, transactionId);
+        var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.ReplayScope, transactionId);
         if (await store.WasSeenAsync(replayKey, http.RequestAborted))
         {
             return IdaErrors.TransactionReplayed;
