@@ -144,4 +144,20 @@ public sealed class AuthFactorTests(IdaFixture fixture) : IClassFixture<IdaFixtu
         Assert.Equal("IDA-MPA-015", mandatoryMissing.ErrorCode);
         Assert.Equal("IDA-MLC-008", nothing.ErrorCode);
     }
+
+    [Fact]
+    public async Task Five_wrong_static_pins_lock_pin_authentication_even_for_the_right_one()
+    {
+        var uin = await fixture.CreateResidentAsync(Residents.Amina(Residents.NewPhone()));
+        var codes = new List<string?>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            codes.Add((await IdaCalls.AuthAsync(Client, fixture.Full, new IdaAuthRequest { IndividualId = uin, StaticPin = "000000" })).ErrorCode);
+        }
+
+        var right = await IdaCalls.AuthAsync(Client, fixture.Full, new IdaAuthRequest { IndividualId = uin, StaticPin = Residents.Pin });
+
+        Assert.Equal(["IDA-SPA-001", "IDA-SPA-001", "IDA-SPA-001", "IDA-SPA-001", "IDA-SPA-001", "IDA-MLC-019"], codes);
+        Assert.Equal("IDA-MLC-019", right.ErrorCode);
+    }
 }

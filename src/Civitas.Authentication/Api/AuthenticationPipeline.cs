@@ -30,6 +30,7 @@ internal sealed partial class AuthenticationPipeline(
     KeyedHashes hashes,
     OtpSender otpSender,
     OtpTransactions otps,
+    FailureCounter failures,
     DemographicFactor demographics,
     BiometricFactor biometrics,
     IStaticTokenGenerator tokens,
@@ -238,6 +239,39 @@ internal sealed partial class AuthenticationPipeline(
         });
     }
 
+    /// <summary>
+    /// The static PIN, with the same atomic attempt count as OTPs (<see cref="FailureCounter"/>, own key): wrong PINs
+    /// are IDA-SPA-001 and the limit-th freezes PIN authentication for the freeze time (IDA-MLC-019 "pin" until then).
+    /// </summary>
+    private async Task<IdaError?> VerifyPinAsync(HttpContext http, IdentityRecord identity, string pin)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = await hashes.PinFailuresAsync(identity.Uin, http.RequestAborted);
+        var locked = IdaErrors.AuthTypeLocked.With(AuthTypeNames.Pin);
+        if (await failures.IsFrozenAsync(key, now, http.RequestAborted))
+        {
+            return locked;
+        }
+        var limit = options.Value.OtpFailureLimit;
+        var until = now.AddSeconds(options.Value.OtpFreezeSeconds);
+        var count = await failures.ReserveAsync(key, now, http.RequestAborted);
+        if (count > limit)
+        {
+            await failures.FreezeAsync(key, now, until, http.RequestAborted);
+            return locked;
+        }
+        if (await registry.VerifyStaticPinAsync(identity.Id, pin, http.RequestAborted))
+        {
+            await failures.ResetAsync(key, http.RequestAborted);
+            return null;
+        }
+        if (count >= limit)
+        {
+            await failures.FreezeAsync(key, now, until, http.RequestAborted);
+        }
+        return IdaErrors.PinMismatch;
+    }
+
     /// <summary>Every factor present must pass; all are checked (an OTP is consumed even when another factor fails).</summary>
     private async Task<IdaError?> VerifyFactorsAsync(HttpContext http, Attempt attempt, IdentityRecord identity, AuthFactors factors)
     {
@@ -250,9 +284,9 @@ internal sealed partial class AuthenticationPipeline(
         {
             first ??= biometrics.Verify(factors.Biometrics, identity.Data);
         }
-        if (factors.StaticPin is { } pin && !await registry.VerifyStaticPinAsync(identity.Id, pin, http.RequestAborted))
+        if (factors.StaticPin is { } pin)
         {
-            first ??= IdaErrors.PinMismatch;
+            first ??= await VerifyPinAsync(http, identity, pin);
         }
         if (factors.Otp is { } otp)
         {

@@ -21,6 +21,10 @@ internal sealed class KeyedHashes(IDbContextFactory<AuthenticationDbContext> dat
     public async ValueTask<byte[]> IndividualAsync(string individualId, CancellationToken cancellationToken) =>
         HMACSHA256.HashData(await KeyAsync(cancellationToken), Encoding.UTF8.GetBytes("individual|" + individualId));
 
+    /// <summary>The key of an individual's wrong static PIN count (kept apart from the OTP count under the individual hash).</summary>
+    public async ValueTask<byte[]> PinFailuresAsync(string uin, CancellationToken cancellationToken) =>
+        HMACSHA256.HashData(await KeyAsync(cancellationToken), Encoding.UTF8.GetBytes("pin|" + uin));
+
     /// <summary>The kernel OTP key of one OTP request: 43 characters, unlinkable to the individual without the secret.</summary>
     public async ValueTask<string> OtpKeyAsync(string uin, string partnerId, string transactionId, CancellationToken cancellationToken) =>
         Convert.ToBase64String(HMACSHA256.HashData(await KeyAsync(cancellationToken), Encoding.UTF8.GetBytes($"otp|{uin}|{partnerId}|{transactionId}")))
