@@ -183,9 +183,9 @@ public static class JwsCompact
 /// <summary>A parsed compact JWS; the header is kept as received (<see cref="EncodedHeader"/>) for verification.</summary>
 public sealed record ParsedJws(string EncodedHeader, string EncodedPayload, byte[] Signature, JsonElement Header)
 {
-    public string? Algorithm => Header.TryGetProperty("alg", out var alg) && alg.ValueKind == JsonValueKind.String ? alg.GetString() : null;
+    public string? Algorithm => Header.TryGetProperty("alg", out var alg) ? Text(alg) : null;
 
-    public string? KeyId => Header.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
+    public string? KeyId => Header.TryGetProperty("kid", out var kid) ? Text(kid) : null;
 
     /// <summary>True/false from <c>b64</c>; null when <c>b64:false</c> is used without being listed in <c>crit</c> (RFC 7797 §6 makes that invalid).</summary>
     public bool? EncodePayload
@@ -205,7 +205,7 @@ public sealed record ParsedJws(string EncodedHeader, string EncodedPayload, byte
                 return null;
             }
             var critical = Header.TryGetProperty("crit", out var crit) && crit.ValueKind == JsonValueKind.Array
-                && crit.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.String && e.GetString() == "b64");
+                && crit.EnumerateArray().Any(e => Text(e) == "b64");
             return critical ? false : null;
         }
     }
@@ -221,12 +221,32 @@ public sealed record ParsedJws(string EncodedHeader, string EncodedPayload, byte
             }
             try
             {
-                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(x5c[0].GetString() ?? string.Empty));
+                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(Text(x5c[0]) ?? string.Empty));
             }
             catch (Exception e) when (e is CryptographicException or FormatException)
             {
                 return null;
             }
+        }
+    }
+
+    /// <summary>
+    /// A header string, or null when the value is not a string or not valid text: JSON parsing leaves escapes
+    /// unchecked, and <see cref="JsonElement.GetString"/> throws on a lone surrogate such as <c>"\ud800"</c>.
+    /// </summary>
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

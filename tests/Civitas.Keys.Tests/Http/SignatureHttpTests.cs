@@ -73,6 +73,21 @@ public sealed class SignatureHttpTests : IClassFixture<KeysHostFixture>
     }
 
     [Theory]
+    [InlineData("""{"alg":"\ud800"}""")]
+    [InlineData("""{"alg":"RS256","kid":"\udc00"}""")]
+    [InlineData("""{"alg":"RS256","x5c":["\ud800"]}""")]
+    public async Task JwtVerify_of_a_header_with_a_lone_surrogate_is_an_answer_not_a_500(string header)
+    {
+        // JSON parsing accepts the escape; reading it as .NET text throws. The route must still answer normally.
+        var jws = Base64Input.EncodeUrl(System.Text.Encoding.UTF8.GetBytes(header)) + "." + Base64Input.EncodeUrl(Claims) + ".c2ln";
+
+        var answer = await MosipCall.PostAsync(Client, "/v1/keymanager/jwtVerify", new { jwtSignatureData = jws, validateTrust = false });
+
+        var valid = answer.GetProperty("response").ValueKind == JsonValueKind.Object && answer.Response().GetProperty("signatureValid").GetBoolean();
+        Assert.False(valid);
+    }
+
+    [Theory]
     [InlineData("PS256", "VC-ISSUER")]
     [InlineData("RS256", "VC-ISSUER")]
     [InlineData("ES256", "EC_SECP256R1_SIGN")]
