@@ -12,22 +12,24 @@ internal static class NodeClient
     public static async Task<JsonElement> RunAsync(IdaServerFixture server, string name, string attributes)
     {
         var start = new ProcessStartInfo(Executable!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "node", "ida-client.mjs"));
+        // "--name=value", not "--name value": an API key or licence key may start with '-', which Node's parseArgs
+        // would otherwise read as another option (seen in CI with a random base64url key).
+        foreach (var (option, value) in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "node", "ida-client.mjs"),
-            "--base-url", server.Profile.BaseUrl,
-            "--license-key", server.Profile.MispLicenseKey,
-            "--partner-id", server.Profile.PartnerId,
-            "--api-key", server.Profile.ApiKey,
-            "--partner-key", server.PartnerKeyPath,
-            "--partner-cert", server.PartnerCertPath,
-            "--ida-cert", server.IdaCertPath,
-            "--uin", server.Uin,
-            "--name", name,
-            "--attributes", attributes,
+            ("base-url", server.Profile.BaseUrl),
+            ("license-key", server.Profile.MispLicenseKey),
+            ("partner-id", server.Profile.PartnerId),
+            ("api-key", server.Profile.ApiKey),
+            ("partner-key", server.PartnerKeyPath),
+            ("partner-cert", server.PartnerCertPath),
+            ("ida-cert", server.IdaCertPath),
+            ("uin", server.Uin),
+            ("name", name),
+            ("attributes", attributes),
         })
         {
-            start.ArgumentList.Add(argument);
+            start.ArgumentList.Add($"--{option}={value}");
         }
 
         using var process = Process.Start(start)!;
