@@ -45,8 +45,10 @@ internal abstract class KernelDbContext(DbContextOptions options) : DbContext(op
             uin.Property(e => e.Status).HasColumnName("status").HasMaxLength(16);
             uin.Property(e => e.CreatedAtMs).HasColumnName("created_at_ms");
             uin.Property(e => e.UpdatedAtMs).HasColumnName("updated_at_ms");
-            // Only unused UINs are ever searched by status; a partial index stays small as the pool drains.
-            uin.HasIndex(e => e.Status).HasDatabaseName("ix_kernel_uin_unused").HasFilter("status = 'UNUSED'");
+            // The unused UINs in key order: a claim starts at a random key and walks this index, so its cost does
+            // not grow with the UINs already issued (an index on the status alone gave the planner no order to
+            // use, and PostgreSQL scanned the table from its start, through every issued UIN; bench/README.md).
+            uin.HasIndex(e => e.Uin).HasDatabaseName("ix_kernel_uin_unused").HasFilter("status = 'UNUSED'");
         });
 
         modelBuilder.Entity<VidEntry>(vid =>

@@ -144,7 +144,7 @@ namespace Civitas.Kernel.Persistence.Migrations.Postgres
 
                     b.HasKey("Uin");
 
-                    b.HasIndex("Status")
+                    b.HasIndex("Uin")
                         .HasDatabaseName("ix_kernel_uin_unused")
                         .HasFilter("status = 'UNUSED'");
 

@@ -139,7 +139,7 @@ namespace Civitas.Kernel.Persistence.Migrations.Sqlite
 
                     b.HasKey("Uin");
 
-                    b.HasIndex("Status")
+                    b.HasIndex("Uin")
                         .HasDatabaseName("ix_kernel_uin_unused")
                         .HasFilter("status = 'UNUSED'");
 
