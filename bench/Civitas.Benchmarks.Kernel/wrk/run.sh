@@ -7,6 +7,9 @@
 # (default 60000: enough for warm-up and the run at the rates seen so far), ROUTES="generate validate uin".
 # Besides requests/s it prints the CPU time per request of the host and of wrk (from /proc and GNU time): on a
 # machine shared with other jobs the rate measures the queue for a core, CPU time per request measures the code.
+# With a PostgreSQL connection string it also prints pg_cpu_us, the CPU per request of the PostgreSQL server on
+# this machine (postmaster and all its processes; PG_PID=postmaster pid, found with pgrep when not given). It
+# includes whatever else uses that server meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 SECONDS_PER_ROUTE="${1:-10}"
@@ -31,6 +34,15 @@ head -n "$WARM_LINES" "$OTP_FILE" >"$WORK/warm.txt"
 tail -n +"$((WARM_LINES + 1))" "$OTP_FILE" >"$WORK/run.txt"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+PG_PID="${PG_PID:-}"
+if [ -n "$DB" ] && [ -z "$PG_PID" ]; then PG_PID=$(pgrep -o -x postgres || true); fi
+# The postmaster's own and reaped children's CPU, plus every live child's.
+pg_ticks() {
+  [ -n "$PG_PID" ] || { echo 0; return; }
+  { awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_PID/stat"
+    for child in $(pgrep -P "$PG_PID"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ sum += $1 } END { print sum }'
+}
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 BASE="http://127.0.0.1:$PORT"
 path() { case "$1" in generate) echo /v1/otpmanager/otp/generate ;; validate) echo /v1/otpmanager/otp/validate ;; uin) echo /v1/idgenerator/uin ;; esac; }
@@ -38,14 +50,15 @@ path() { case "$1" in generate) echo /v1/otpmanager/otp/generate ;; validate) ec
 for route in ${ROUTES:-generate validate uin}; do
   RUN="warm$RANDOM" OTPS="$WORK/warm.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA_DIR/$route.lua" "$BASE$(path "$route")" >/dev/null
   printf '%-9s ' "$route"
-  HOST_BEFORE=$(cpu_ticks "$HOST_PID")
+  HOST_BEFORE=$(cpu_ticks "$HOST_PID"); PG_BEFORE=$(pg_ticks); LOAD=$(cut -d' ' -f1 /proc/loadavg)
   RUN="run$RANDOM" OTPS="$WORK/run.txt" /usr/bin/env time -f '%U %S' -o "$WORK/wrk.cpu" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_ROUTE}s" -s "$LUA_DIR/$route.lua" "$BASE$(path "$route")" >"$WORK/wrk.out"
-  HOST_AFTER=$(cpu_ticks "$HOST_PID")
+  HOST_AFTER=$(cpu_ticks "$HOST_PID"); PG_AFTER=$(pg_ticks)
   RESULT=$(grep '^RESULT' "$WORK/wrk.out")
   REQUESTS=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$RESULT")
   WRK_CPU=$(awk '{print $1 + $2}' "$WORK/wrk.cpu")
   echo "$RESULT" | sed 's/^RESULT //' | tr '\n' ' '
   awk -v h=$(((HOST_AFTER - HOST_BEFORE) * TICK_US)) -v w="$WRK_CPU" -v n="$REQUESTS" \
-    'BEGIN { printf "host_cpu_us=%.0f wrk_cpu_us=%.0f\n", h / n, w * 1e6 / n }'
+    -v p=$(((PG_AFTER - PG_BEFORE) * TICK_US)) -v pg="$PG_PID" -v load="$LOAD" \
+    'BEGIN { printf "host_cpu_us=%.0f wrk_cpu_us=%.0f%s load=%s\n", h / n, w * 1e6 / n, pg ? sprintf(" pg_cpu_us=%.0f", p / n) : "", load }'
 done
