@@ -5,7 +5,7 @@ using Civitas.Benchmarks.Authentication;
 // Usage (Release), against a running Civitas (see run.sh, which seeds, onboards and starts one):
 //   dotnet run -c Release --project bench/Civitas.Benchmarks.Authentication -- --partner partner.json --key partner-key.pem
 //     --residents <data-dir>/demo-residents.csv [--mode all|demo|otp|ceiling] [--requests 20000] [--concurrency 64]
-//     [--seconds 20] [--sms-port 5099] [--server-pid <pid of the Civitas process, for CPU per authentication>]
+//     [--seconds 20] [--warmup 10000] [--sms-port 5099] [--server-pid <pid of the Civitas process, for CPU per authentication>]
 // demo: demographic authentication, peak (closed loop) then paced at 50% of the peak for p50/p99.
 // otp:  OTP requests for distinct residents (the SMS arrive at a stand-in gateway here), then authentication with those OTPs.
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -14,6 +14,9 @@ var mode = Option("--mode") ?? "all";
 var requests = Number("--requests", 20_000);
 var concurrency = Number("--concurrency", 64);
 var limit = TimeSpan.FromSeconds(Number("--seconds", 20));
+// Warm-up requests before anything is measured: the JIT's tiered recompilation of the whole request path takes
+// tens of seconds under load, and a short warm-up left it inside the measured window.
+var warmup = Number("--warmup", 10_000);
 var smsPort = Number("--sms-port", 5099);
 var serverCpu = new ServerCpu(Option("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
 
@@ -40,7 +43,7 @@ Resident AnyResident() => residents[random.Next(residents.Count)];
 if (mode is "all" or "demo")
 {
     // Warm-up: JIT, connection pool, partner cache, SQLite page cache.
-    await LoadRun.PeakAsync("warm-up", http, Route, Prepare(2_000, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
+    await LoadRun.PeakAsync("warm-up", http, Route, Prepare(warmup, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
     var demographic = Prepare(requests, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
     var cpuBefore = serverCpu.Now();
     var peak = await LoadRun.PeakAsync("demographic, peak", http, Route, demographic, concurrency, limit);

@@ -31,6 +31,7 @@ public static class AuthenticationModule
         services.AddSingleton<FailureCounter>();
         services.AddSingleton<OtpTransactions>();
         services.AddSingleton<OtpSender>();
+        services.AddSingleton<AuthTransactionWriter>();
         services.AddSingleton<AuthTransactionStore>();
         services.AddSingleton<AuthAudit>();
         services.AddSingleton<AuthenticationPipeline>();

@@ -31,8 +31,11 @@ internal sealed class IdentityRegistry(
     {
         var keys = await keyRing.GetAsync(cancellationToken);
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var row = await FindRowAsync(db, type, individualId, keys, cancellationToken);
-        return row is null ? null : await ToRecordAsync(db, row, keys, cancellationToken);
+        var hash = LookupHash.Of(type, individualId, keys.LookupKey);
+        var found = type == IndividualIdType.Uin
+            ? await IdentityLookups.ByUinHash(db, hash, cancellationToken)
+            : await IdentityLookups.ByVidHash(db, hash, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return found is null ? null : ToRecord(found.Row, found.LockedAuthTypes, keys);
     }
 
     public async Task<bool> VerifyStaticPinAsync(Guid identityId, string pin, CancellationToken cancellationToken = default)
@@ -222,8 +225,13 @@ internal sealed class IdentityRegistry(
 
     private static async Task<IdentityRecord> ToRecordAsync(RegistryDbContext db, IdentityRow row, RegistryKeys keys, CancellationToken cancellationToken)
     {
-        var stored = IdentitySealer.Open(row.Document, row.Id, keys.DataKey);
         var locks = await db.AuthLocks.AsNoTracking().Where(l => l.IdentityId == row.Id).Select(l => l.AuthType).ToListAsync(cancellationToken);
+        return ToRecord(row, locks, keys);
+    }
+
+    private static IdentityRecord ToRecord(IdentityRow row, List<string> locks, RegistryKeys keys)
+    {
+        var stored = IdentitySealer.Open(row.Document, row.Id, keys.DataKey);
         return new IdentityRecord(
             row.Id,
             stored.Uin,

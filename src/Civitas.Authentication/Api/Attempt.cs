@@ -22,9 +22,6 @@ internal sealed class Attempt(Caller caller, IdaOperation operation, DateTime re
 
     public string? AuthToken { get; set; }
 
-    /// <summary>The replay-guard key to claim with the row; set once the request is known to come from the caller and be fresh.</summary>
-    public string? ReplayKey { get; set; }
-
     public string RequestType => Operation.Name() + (Caller.Channel == "partner" ? "" : "-" + Caller.Channel);
 
     /// <summary>

@@ -114,12 +114,7 @@ internal sealed partial class AuthenticationPipeline(
             return IdaErrors.RequestTimeOutOfWindow.With(options.Value.RequestTimeWindowSeconds.ToString(CultureInfo.InvariantCulture));
         }
         var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.ReplayScope, transactionId);
-        if (await store.WasSeenAsync(replayKey, http.RequestAborted))
-        {
-            return IdaErrors.TransactionReplayed;
-        }
-        attempt.ReplayKey = replayKey;
-        return null;
+        return await store.ClaimAsync(replayKey, http.RequestAborted) ? null : IdaErrors.TransactionReplayed;
     }
 
     private async Task<(IdaError?, Action<Utf8JsonWriter>?)> AuthenticateAsync(HttpContext http, Attempt attempt, IdaRequest request)
@@ -389,26 +384,17 @@ internal sealed partial class AuthenticationPipeline(
         return new string(digits);
     }
 
-    /// <summary>
-    /// Writes the transaction row (claiming the transaction id) and the audit event; answers the error to send,
-    /// which becomes IDA-MLC-016 when a concurrent replay claimed the transaction id first.
-    /// </summary>
-    internal async Task<IdaError?> RecordAsync(HttpContext http, Attempt attempt, IdaError? error)
+    /// <summary>Writes the transaction row and the audit event of an attempt that ended with <paramref name="error"/> (null: success).</summary>
+    internal async Task RecordAsync(HttpContext http, Attempt attempt, IdaError? error)
     {
         var row = attempt.ToRow(error, clock.GetUtcNow().UtcDateTime);
-        var claimed = await store.RecordAsync(row, attempt.ReplayKey, CancellationToken.None);
+        await store.RecordAsync(row);
         await audit.WriteAsync(row, attempt.Caller.Partner.Name, http.Connection.LocalIpAddress?.ToString() ?? "");
-        return claimed ? error : IdaErrors.TransactionReplayed;
     }
 
     private async Task<IResult> FinishAsync(HttpContext http, Attempt attempt, IdaError? error, Action<Utf8JsonWriter>? response)
     {
-        var recorded = await RecordAsync(http, attempt, error);
-        if (recorded != error)
-        {
-            error = recorded;
-            response = null;
-        }
+        await RecordAsync(http, attempt, error);
         if (error is not null && attempt.Operation != IdaOperation.Otp)
         {
             var status = attempt.Operation == IdaOperation.Kyc ? "kycStatus" : "authStatus";

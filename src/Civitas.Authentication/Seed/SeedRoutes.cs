@@ -60,7 +60,7 @@ internal sealed class SeedGate(IPartnerDirectory directory, PartnerCertificates 
                 IndividualIdType = seed.Envelope.IndividualIdType,
             };
             var (error, response) = await RunAsync(http, attempt, seed, body);
-            error = await pipeline.RecordAsync(http, attempt, error);
+            await pipeline.RecordAsync(http, attempt, error);
             return new SeedResponse(apiId, transactionId, error, error is null ? attempt.AuthToken : null, error is null ? response : null);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

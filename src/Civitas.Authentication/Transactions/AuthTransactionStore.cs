@@ -5,64 +5,36 @@ using Microsoft.Extensions.Options;
 namespace Civitas.Authentication.Transactions;
 
 /// <summary>
-/// Auth transaction rows and the replay guard. An accepted (partner, route, transaction id) is written in the same
-/// commit as the transaction row, so an authentication costs one write; its primary key makes a concurrent replay
-/// lose at commit even when both passed the read-time check.
+/// Auth transaction rows and the replay guard. A (partner, scope, transaction id) is claimed by one statement
+/// before any factor is checked: the first request inserts it, a replay finds it there and is refused, and of two
+/// racing requests the database lets exactly one insert. Rows go through <see cref="AuthTransactionWriter"/>.
 /// </summary>
-internal sealed class AuthTransactionStore(IDbContextFactory<AuthenticationDbContext> databases, IOptions<AuthenticationOptions> options, TimeProvider clock)
+internal sealed class AuthTransactionStore(
+    IDbContextFactory<AuthenticationDbContext> databases, AuthTransactionWriter writer, IOptions<AuthenticationOptions> options, TimeProvider clock)
 {
     public static string ReplayKey(string partnerId, string requestType, string transactionId) => $"{requestType}|{partnerId}|{transactionId}";
 
-    /// <summary>True when the key was accepted before and has not expired.</summary>
-    public async Task<bool> WasSeenAsync(string replayKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims <paramref name="replayKey"/> for the replay memory; false when it was claimed before and has not expired.
+    /// An expired claim not yet swept is taken over (the upsert's WHERE), so nothing has to be deleted first.
+    /// </summary>
+    public async Task<bool> ClaimAsync(string replayKey, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expires = now + options.Value.ReplayMemory;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var expires = await db.SeenTransactions.AsNoTracking().Where(s => s.Key == replayKey).Select(s => (DateTime?)s.ExpiresAtUtc).SingleOrDefaultAsync(cancellationToken);
-        if (expires is null)
-        {
-            return false;
-        }
-        if (expires > clock.GetUtcNow().UtcDateTime)
-        {
-            return true;
-        }
-        // Expired and not yet swept: clear it now so this request can claim the id.
-        await db.SeenTransactions.Where(s => s.Key == replayKey).ExecuteDeleteAsync(cancellationToken);
-        return false;
+        var changed = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO authentication_seen_transactions ("Key", "ExpiresAtUtc") VALUES ({replayKey}, {expires})
+            ON CONFLICT ("Key") DO UPDATE SET "ExpiresAtUtc" = excluded."ExpiresAtUtc"
+            WHERE authentication_seen_transactions."ExpiresAtUtc" <= {now}
+            """,
+            cancellationToken);
+        return changed == 1;
     }
 
-    /// <summary>
-    /// Writes the transaction row, claiming <paramref name="replayKey"/> with it when given. False when another
-    /// request claimed the key first (a replay that raced this one); then only the row is written, marked so.
-    /// </summary>
-    public async Task<bool> RecordAsync(AuthTransactionRow row, string? replayKey, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        db.Transactions.Add(row);
-        if (replayKey is not null)
-        {
-            db.SeenTransactions.Add(new SeenTransactionRow { Key = replayKey, ExpiresAtUtc = clock.GetUtcNow().UtcDateTime + options.Value.ReplayMemory });
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException) when (replayKey is not null)
-        {
-            await using var again = await databases.CreateDbContextAsync(cancellationToken);
-            if (!await again.SeenTransactions.AnyAsync(s => s.Key == replayKey, cancellationToken))
-            {
-                throw;
-            }
-            row.Succeeded = false;
-            row.AuthToken = null;
-            row.ErrorCode = Errors.IdaErrors.TransactionReplayed.ErrorCode;
-            again.Transactions.Add(row);
-            await again.SaveChangesAsync(cancellationToken);
-            return false;
-        }
-    }
+    /// <summary>Writes the transaction row; completes once it is committed.</summary>
+    public Task RecordAsync(AuthTransactionRow row) => writer.WriteAsync(row);
 
     /// <summary>An individual's attempts, newest first.</summary>
     public async Task<List<AuthTransactionRow>> ListAsync(byte[] individualHash, int pageStart, int pageFetch, CancellationToken cancellationToken)

@@ -57,12 +57,14 @@ public static class ModuleDatabaseExtensions
         where TContext : DbContext
         where TProviderContext : TContext
     {
-        services.AddDbContextFactory<TProviderContext>(options =>
+        // Pooled: a context from the pool skips EF's per-context service resolution and options comparison, which
+        // profiling showed as the largest single cost of a short hot-path query (bench/README.md, "Authentication").
+        services.AddPooledDbContextFactory<TProviderContext>(options =>
         {
             options.UseCivitasDatabase(settings, module);
             configure?.Invoke(options);
         });
-        services.AddScoped<TContext>(provider => provider.GetRequiredService<TProviderContext>());
+        services.AddScoped<TContext>(provider => provider.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());
         services.AddSingleton<IDbContextFactory<TContext>>(provider =>
             new ModuleDbContextFactory<TContext, TProviderContext>(provider.GetRequiredService<IDbContextFactory<TProviderContext>>()));
     }
