@@ -5,6 +5,9 @@
 #
 #   bash bench/Civitas.Benchmarks.Authentication/run.sh [residents=100000] [connection string; empty = SQLite] [driver options...]
 #   e.g. bash bench/Civitas.Benchmarks.Authentication/run.sh 100000 "Host=127.0.0.1;Port=5432;Username=postgres;Database=civitas_bench"
+# BENCH_DATA=<directory> keeps the data directory (SQLite file, keys, residents list) between runs: a directory that
+# already holds demo-residents.csv is not seeded again (seeding 1,000,000 residents takes a while). With PostgreSQL,
+# keep the same database with it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 count="${1:-100000}"
@@ -13,19 +16,24 @@ shift $(( $# > 2 ? 2 : $# ))
 port=5081
 sms_port=5099
 work="$(mktemp -d)"
+data="${BENCH_DATA:-$work/data}"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build -c Release -v q --nologo "$root/src/Civitas.Cli" >/dev/null
 dotnet build -c Release -v q --nologo "$root/bench/Civitas.Benchmarks.Authentication" >/dev/null
 civitas=(dotnet "$root/src/Civitas.Cli/bin/Release/net10.0/civitas.dll")
-settings=("--Civitas:DataDirectory=$work/data" "--ConnectionStrings:Civitas=$connection" "--Logging:LogLevel:Default=Warning")
+settings=("--Civitas:DataDirectory=$data" "--ConnectionStrings:Civitas=$connection" "--Logging:LogLevel:Default=Warning")
 
-echo "== seeding $count residents"
-time "${civitas[@]}" demo seed --count "$count" --without-pins "${settings[@]}" | tail -n 1
+if [[ -f "$data/demo-residents.csv" ]]; then
+  echo "== reusing $(($(wc -l <"$data/demo-residents.csv") - 1)) residents in $data"
+else
+  echo "== seeding $count residents"
+  time "${civitas[@]}" demo seed --count "$count" --without-pins "${settings[@]}" | tail -n 1
+fi
 
 openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=bench-partner/O=Civitas bench" \
   -keyout "$work/partner-key.pem" -out "$work/partner-cert.pem" 2>/dev/null
-"${civitas[@]}" partner onboard --name bench --kind ekyc --certificate "$work/partner-cert.pem" \
+"${civitas[@]}" partner onboard --name "bench-$(date +%s)" --kind ekyc --certificate "$work/partner-cert.pem" \
   --auth-types demo,otp,otp-request --kyc-attributes fullName --base-url "http://127.0.0.1:$port" \
   --output "$work/partner.json" "${settings[@]}" >/dev/null
 
@@ -41,7 +49,7 @@ done
 
 echo "== driver"
 dotnet "$root/bench/Civitas.Benchmarks.Authentication/bin/Release/net10.0/Civitas.Benchmarks.Authentication.dll" \
-  --partner "$work/partner.json" --key "$work/partner-key.pem" --residents "$work/data/demo-residents.csv" \
+  --partner "$work/partner.json" --key "$work/partner-key.pem" --residents "$data/demo-residents.csv" \
   --sms-port "$sms_port" --server-pid "$server" "$@"
 
 if grep -qiE "fail|exception" "$work/server.log"; then

@@ -115,6 +115,25 @@ public sealed class RequestSecurityTests(IdaFixture fixture) : IClassFixture<Ida
     }
 
     [Fact]
+    public async Task Parallel_copies_of_one_request_authenticate_once()
+    {
+        var uin = await ResidentAsync();
+        var partner = fixture.Full;
+        var body = IdaCalls.AuthBody(partner, IdaCalls.Demo(uin, "Amina Diallo"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => IdaCalls.SendAsync(Client, partner, "auth", body)));
+        using var listed = await fixture.Internal.GetAsync($"/idauthentication/v1/internal/authTransactions/individualId/{uin}?pageStart=0&pageFetch=50");
+        var rows = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.GetProperty("response").GetProperty("authTransactions");
+
+        Assert.Single(answers, answer => answer.AuthStatus);
+        Assert.Equal(11, answers.Count(answer => answer.ErrorCode == "IDA-MLC-016"));
+        // The winner's row is committed before its answer is sent; the copies were refused before the registry was
+        // asked, so no row of theirs names the resident.
+        Assert.Equal(1, rows.GetArrayLength());
+        Assert.Equal("Y", rows[0].GetProperty("statusCode").GetString());
+    }
+
+    [Fact]
     public async Task Bad_hmac_bad_session_key_and_unknown_thumbprint()
     {
         var uin = await ResidentAsync();

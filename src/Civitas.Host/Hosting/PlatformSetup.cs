@@ -1,5 +1,6 @@
 using Civitas.Common;
 using Civitas.Common.Persistence;
+using Civitas.Common.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,7 +30,10 @@ internal static partial class PlatformSetup
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = UnexpectedErrorHandler.WriteAsync });
         app.UseStatusCodePages();
-        app.UseAuthentication();
+        // Routes whose caller proves itself in the request never look at a bearer token: skip OAuth for them.
+        app.UseWhen(
+            http => http.GetEndpoint()?.Metadata.GetMetadata<CallerProvesItselfMetadata>() is null,
+            branch => branch.UseAuthentication());
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
