@@ -98,6 +98,34 @@ public sealed class TwoHostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Parallel_calls_on_many_keys_each_get_their_own_answer()
+    {
+        // Gathered into shared statements on PostgreSQL: every key's answer must still be its own.
+        var hosts = new[] { _first.Services.GetRequiredService<IOtpService>(), _second.Services.GetRequiredService<IOtpService>() };
+        var keys = Enumerable.Range(0, 200).Select(_ => OtpRouteTests.NewKey()).ToArray();
+        var otps = await Task.WhenAll(keys.Select((key, i) => hosts[i % 2].GenerateAsync(key)));
+        Assert.All(otps, generation => Assert.Equal(OtpGenerationStatus.Generated, generation.Status));
+
+        // Even keys offer their OTP, odd ones a wrong one, every third key twice at once.
+        var calls = keys.Select((key, i) => (i, offered: i % 2 == 0 ? otps[i].Otp! : OtpRouteTests.Wrong(otps[i].Otp!)))
+            .SelectMany(call => call.i % 3 == 0 ? new[] { call, call } : [call]).ToArray();
+        var answers = await Task.WhenAll(calls.Select((call, n) => hosts[n % 2].ValidateAsync(keys[call.i], call.offered)));
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var mine = answers.Where((_, n) => calls[n].i == i).Order().ToArray();
+            var expected = (i % 2, i % 3) switch
+            {
+                (0, 0) => new[] { OtpValidationResult.Valid, OtpValidationResult.NotFound },
+                (0, _) => [OtpValidationResult.Valid],
+                (_, 0) => [OtpValidationResult.Invalid, OtpValidationResult.Invalid],
+                _ => [OtpValidationResult.Invalid],
+            };
+            Assert.Equal(expected.Order(), mine);
+        }
+    }
+
+    [Fact]
     public async Task Parallel_right_otps_on_two_hosts_succeed_once()
     {
         var hosts = new[] { _first.Services.GetRequiredService<IOtpService>(), _second.Services.GetRequiredService<IOtpService>() };

@@ -21,6 +21,7 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
 {
     private const int MaxGroup = 256;
     private const string Digits = "0123456789";
+    private const int ClaimRounds = 6;
 
     // PostgreSQL: a few groups in flight at once (SKIP LOCKED keeps them apart), so one slow round trip, e.g.
     // a database process waiting for a core, does not hold up every caller. SQLite has one writer anyway.
@@ -188,7 +189,7 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
     private async Task<List<string>> ClaimAsync(int wanted)
     {
         var claimed = new List<string>(wanted);
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < ClaimRounds; round++)
         {
             var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
             var from = RandomNumberGenerator.GetString(Digits, _uinLength);
@@ -199,7 +200,12 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
             }
 
             // The pool ran dry (first start, or allocations outran the background refill): refill now and retry.
-            await _pool.EnsureAsync(force: true, CancellationToken.None);
+            // Nothing added: the unused UINs left are locked by claims in flight (another host's, or this host's
+            // other claimers); they end in milliseconds, so wait a little before looking again.
+            if (await _pool.EnsureAsync(force: true, CancellationToken.None) == 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(5 << round));
+            }
         }
 
         return claimed;

@@ -44,7 +44,10 @@ internal sealed class UinPool(
         return await db.Uins.CountAsync(uin => uin.Status == UinStatus.Unused, cancellationToken);
     }
 
-    /// <summary>Refills when below the threshold (or when <paramref name="force"/>); waits for a refill already running.</summary>
+    /// <summary>
+    /// Refills when below the threshold; with <paramref name="force"/> (a claim came up short) also when the pool
+    /// is empty whatever the threshold. Waits for a refill already running.
+    /// </summary>
     public async Task<int> EnsureAsync(bool force, CancellationToken cancellationToken)
     {
         await _refilling.WaitAsync(cancellationToken);
@@ -52,12 +55,9 @@ internal sealed class UinPool(
         {
             var settings = options.Value.Uin;
             var unused = await CountUnusedAsync(cancellationToken);
-            if (!force && unused >= settings.MinUnusedThreshold)
-            {
-                return 0;
-            }
-
-            if (force && unused > 0)
+            // A short claim with unused UINs still counted here means they are below the threshold or being
+            // claimed elsewhere right now: refill in the first case, let the claim try again in the second.
+            if (unused >= Math.Max(settings.MinUnusedThreshold, force ? 1 : 0))
             {
                 return 0;
             }
