@@ -8,8 +8,8 @@
 # Besides requests/s it prints the CPU time per request of the host and of wrk (from /proc and GNU time): on a
 # machine shared with other jobs the rate measures the queue for a core, CPU time per request measures the code.
 # With a PostgreSQL connection string it also prints pg_cpu_us, the CPU per request of the PostgreSQL server on
-# this machine (postmaster and all its processes; PG_PID=postmaster pid, found with pgrep when not given). It
-# includes whatever else uses that server meanwhile.
+# this machine: the backends connected to the benchmark's database and the WAL writer (PG_PID=postmaster pid,
+# found with pgrep when not given). serve runs VACUUM ANALYZE before the load, so autovacuum rarely runs during it.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 SECONDS_PER_ROUTE="${1:-10}"
@@ -36,12 +36,14 @@ tail -n +"$((WARM_LINES + 1))" "$OTP_FILE" >"$WORK/run.txt"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 PG_PID="${PG_PID:-}"
 if [ -n "$DB" ] && [ -z "$PG_PID" ]; then PG_PID=$(pgrep -o -x postgres || true); fi
-# The postmaster's own and reaped children's CPU, plus every live child's.
+PG_DB=$(sed -nE 's/.*Database=([^;]+).*/\1/p' <<<"$DB")
 pg_ticks() {
   [ -n "$PG_PID" ] || { echo 0; return; }
-  { awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_PID/stat"
-    for child in $(pgrep -P "$PG_PID"); do awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true; done
-  } | awk '{ sum += $1 } END { print sum }'
+  for child in $(pgrep -P "$PG_PID"); do
+    case "$({ tr '\0' ' ' <"/proc/$child/cmdline"; } 2>/dev/null)" in
+      *walwriter*|*" $PG_DB "*) awk '{print $14 + $15}' "/proc/$child/stat" 2>/dev/null || true ;;
+    esac
+  done | awk '{ sum += $1 } END { print sum + 0 }'
 }
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 BASE="http://127.0.0.1:$PORT"

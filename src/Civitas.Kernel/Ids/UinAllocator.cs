@@ -23,9 +23,11 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
     private const string Digits = "0123456789";
     private const int ClaimRounds = 6;
 
-    // PostgreSQL: a few groups in flight at once (SKIP LOCKED keeps them apart), so one slow round trip, e.g.
-    // a database process waiting for a core, does not hold up every caller. SQLite has one writer anyway.
-    private const int PostgresClaimers = 4;
+    // PostgreSQL: two groups in flight at once (SKIP LOCKED keeps them apart), so one slow round trip, e.g.
+    // a database process waiting for a core, does not hold up every caller. Not more: a group forms while the
+    // others run, so fewer in flight means fuller groups and less CPU per UIN (four cost the server ~200 µs of
+    // CPU per UIN, two ~120 µs; bench/README.md). SQLite has one writer anyway.
+    private const int PostgresClaimers = 2;
 
     // A claim walks the unused UINs in key order (the partial index ix_kernel_uin_unused) from a random key,
     // wrapping round to the smallest: its cost depends on the UINs it claims, not on how many were issued
