@@ -4,7 +4,6 @@ using Civitas.Authentication.Api;
 using Civitas.Authentication.Errors;
 using Civitas.Authentication.Requests;
 using Civitas.Common.Envelope;
-using Civitas.Common.Security;
 using Civitas.Partners;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +19,7 @@ internal static class SeedRoutes
 {
     public static void MapSeedRoutes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/identity").WithTags("ID authentication (v1.0)").CallerProvesItself();
+        var group = routes.MapGroup("/identity").WithTags("ID authentication (v1.0)").AllowAnonymous();
         group.MapPost("/auth/v1.0", (HttpContext http, SeedGate gate) => gate.HandleAsync(http, IdaOperation.Auth))
             .WithSummary("Authenticate a resident (seed v1.0 shape)");
         group.MapPost("/otp/v1.0", (HttpContext http, SeedGate gate) => gate.HandleAsync(http, IdaOperation.Otp))

@@ -1,6 +1,5 @@
 using Civitas.Common;
 using Civitas.Common.Persistence;
-using Civitas.Common.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,15 +29,7 @@ internal static partial class PlatformSetup
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = UnexpectedErrorHandler.WriteAsync });
         app.UseStatusCodePages();
-        // Routes whose caller proves itself in the request never look at a bearer token: skip OAuth for them.
-        // UseAuthentication marks the builder it is called on, and WebApplication adds its own authentication
-        // middleware in front of everything unless the application is marked; inside UseWhen only the branch is
-        // marked, so mark the application too (ASP.NET Core's key, AuthAppBuilderExtensions), or every request
-        // would be authenticated anyway.
-        app.UseWhen(
-            http => http.GetEndpoint()?.Metadata.GetMetadata<CallerProvesItselfMetadata>() is null,
-            branch => branch.UseAuthentication());
-        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
