@@ -59,7 +59,10 @@ public static class AccessModule
             });
 
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, TokenKeysSetup>();
-        services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        // No default scheme: the authentication middleware would otherwise validate a token on every request,
+        // including the routes that take none. Every policy below names the scheme, so tokens are validated
+        // exactly where a route asks for one.
+        services.AddAuthentication();
         services.AddAuthorization(options =>
         {
             foreach (var scope in CivitasScopes.All)
@@ -84,7 +87,7 @@ public static class AccessModule
     public static IEndpointRouteBuilder MapCivitasAccess(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(TokenEndpoint.Path, TokenEndpoint.ExchangeAsync)
-            .AllowAnonymous()
+            .AllowWithoutToken()
             .ExcludeFromDescription();
         routes.MapServiceClientsApi();
         return routes;

@@ -20,13 +20,13 @@ internal static class IdaRoutes
         var group = routes.MapGroup("/idauthentication/v1").WithTags("ID authentication");
         group.MapPost("/auth/{mispLicenseKey}/{partnerId}/{apiKey}", (HttpContext http, string mispLicenseKey, string partnerId, string apiKey, PartnerGate gate) =>
                 gate.HandleAsync(http, IdaOperation.Auth, mispLicenseKey, partnerId, apiKey))
-            .AllowAnonymous().WithSummary("Authenticate a resident (OTP, static PIN, demographics, biometrics)");
+            .AllowWithoutToken().WithSummary("Authenticate a resident (OTP, static PIN, demographics, biometrics)");
         group.MapPost("/kyc/{mispLicenseKey}/{partnerId}/{apiKey}", (HttpContext http, string mispLicenseKey, string partnerId, string apiKey, PartnerGate gate) =>
                 gate.HandleAsync(http, IdaOperation.Kyc, mispLicenseKey, partnerId, apiKey))
-            .AllowAnonymous().WithSummary("Authenticate a resident and receive their eKYC attributes, encrypted to the partner");
+            .AllowWithoutToken().WithSummary("Authenticate a resident and receive their eKYC attributes, encrypted to the partner");
         group.MapPost("/otp/{mispLicenseKey}/{partnerId}/{apiKey}", (HttpContext http, string mispLicenseKey, string partnerId, string apiKey, PartnerGate gate) =>
                 gate.HandleAsync(http, IdaOperation.Otp, mispLicenseKey, partnerId, apiKey))
-            .AllowAnonymous().WithSummary("Send an OTP to a resident's registered phone or e-mail");
+            .AllowWithoutToken().WithSummary("Send an OTP to a resident's registered phone or e-mail");
 
         var internalGroup = group.MapGroup("/internal").RequireCivitasScope(CivitasScopes.Authentication);
         internalGroup.MapPost("/auth", (HttpContext http, PartnerGate gate) => gate.HandleInternalAsync(http, IdaOperation.Auth))

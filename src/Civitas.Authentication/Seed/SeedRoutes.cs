@@ -4,6 +4,7 @@ using Civitas.Authentication.Api;
 using Civitas.Authentication.Errors;
 using Civitas.Authentication.Requests;
 using Civitas.Common.Envelope;
+using Civitas.Common.Security;
 using Civitas.Partners;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +20,7 @@ internal static class SeedRoutes
 {
     public static void MapSeedRoutes(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/identity").WithTags("ID authentication (v1.0)").AllowAnonymous();
+        var group = routes.MapGroup("/identity").WithTags("ID authentication (v1.0)").AllowWithoutToken();
         group.MapPost("/auth/v1.0", (HttpContext http, SeedGate gate) => gate.HandleAsync(http, IdaOperation.Auth))
             .WithSummary("Authenticate a resident (seed v1.0 shape)");
         group.MapPost("/otp/v1.0", (HttpContext http, SeedGate gate) => gate.HandleAsync(http, IdaOperation.Otp))

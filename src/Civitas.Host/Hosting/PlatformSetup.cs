@@ -1,5 +1,6 @@
 using Civitas.Common;
 using Civitas.Common.Persistence;
+using Civitas.Common.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,12 +33,12 @@ internal static partial class PlatformSetup
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapOpenApi(OpenApiSetup.DocumentRoute).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowWithoutToken();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowWithoutToken();
+        app.MapOpenApi(OpenApiSetup.DocumentRoute).AllowWithoutToken();
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("Civitas API")
-            .WithOpenApiRoutePattern(OpenApiSetup.DocumentRoute)).AllowAnonymous();
+            .WithOpenApiRoutePattern(OpenApiSetup.DocumentRoute)).AllowWithoutToken();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
