@@ -32,6 +32,7 @@ public static class AuthenticationModule
         services.AddSingleton<OtpTransactions>();
         services.AddSingleton<OtpSender>();
         services.AddSingleton<AuthTransactionWriter>();
+        services.AddSingleton<ReplayClaims>();
         services.AddSingleton<AuthTransactionStore>();
         services.AddSingleton<AuthAudit>();
         services.AddSingleton<AuthenticationPipeline>();

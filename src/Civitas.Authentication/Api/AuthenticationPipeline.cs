@@ -114,7 +114,7 @@ internal sealed partial class AuthenticationPipeline(
             return IdaErrors.RequestTimeOutOfWindow.With(options.Value.RequestTimeWindowSeconds.ToString(CultureInfo.InvariantCulture));
         }
         var replayKey = AuthTransactionStore.ReplayKey(attempt.Caller.Partner.PartnerId, attempt.ReplayScope, transactionId);
-        return await store.ClaimAsync(replayKey, http.RequestAborted) ? null : IdaErrors.TransactionReplayed;
+        return await store.ClaimAsync(replayKey) ? null : IdaErrors.TransactionReplayed;
     }
 
     private async Task<(IdaError?, Action<Utf8JsonWriter>?)> AuthenticateAsync(HttpContext http, Attempt attempt, IdaRequest request)

@@ -1,0 +1,113 @@
+using System.Data.Common;
+using Civitas.Authentication.Persistence;
+using Civitas.Common.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Civitas.Authentication.Transactions;
+
+/// <summary>
+/// The replay guard's claims, group-committed: a claim is one upsert (<c>INSERT … ON CONFLICT ("Key") DO UPDATE
+/// … WHERE expired</c>) that changes a row only when the key is new or its earlier claim has expired, and the
+/// claims queued while one batch runs go to the database together, in one transaction. A write transaction of its
+/// own per request cost the SQLite file a lock, a WAL append and a commit each time (bench/README.md).
+/// Inside a batch the statements run in key order, one after another: a second copy of a key in the same batch
+/// finds the first one's row and is refused, exactly as across batches, and two hosts' batches lock shared keys
+/// in the same order. A caller's answer waits for the commit.
+/// </summary>
+internal sealed partial class ReplayClaims : IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+
+    private const string Upsert = """
+        INSERT INTO authentication_seen_transactions ("Key", "ExpiresAtUtc") VALUES (@key, @expires)
+        ON CONFLICT ("Key") DO UPDATE SET "ExpiresAtUtc" = excluded."ExpiresAtUtc"
+        WHERE authentication_seen_transactions."ExpiresAtUtc" <= @now
+        """;
+
+    private readonly IDbContextFactory<AuthenticationDbContext> _databases;
+    private readonly GroupCommit<Claim, bool> _claims;
+
+    public ReplayClaims(IDbContextFactory<AuthenticationDbContext> databases, ILogger<ReplayClaims> logger)
+    {
+        _databases = databases;
+        _claims = new(ClaimBatchAsync, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
+    }
+
+    /// <summary>True when <paramref name="key"/> is now claimed until <paramref name="expires"/>; false when it was claimed before and that has not expired.</summary>
+    public Task<bool> ClaimAsync(string key, DateTime now, DateTime expires) => _claims.SubmitAsync(new Claim(key, now, expires));
+
+    public ValueTask DisposeAsync() => _claims.DisposeAsync();
+
+    private async Task<bool[]> ClaimBatchAsync(IReadOnlyList<Claim> claims)
+    {
+        await using var db = await _databases.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = claims.Count > 1 ? await db.Database.BeginTransactionAsync() : null;
+        var order = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Key, StringComparer.Ordinal).ToArray();
+        var claimed = new bool[claims.Count];
+        if (connection.CanCreateBatch)
+        {
+            // PostgreSQL: every statement in one round trip.
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction?.GetDbTransaction();
+            foreach (var index in order)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = Upsert;
+                Bind(command.Parameters, command.CreateParameter, claims[index]);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync();
+            for (var i = 0; i < order.Length; i++)
+            {
+                claimed[order[i]] = batch.BatchCommands[i].RecordsAffected == 1;
+            }
+        }
+        else
+        {
+            // SQLite: one statement, prepared once, run per claim in-process.
+            await using var command = connection.CreateCommand();
+            command.CommandText = Upsert;
+            command.Transaction = transaction?.GetDbTransaction();
+            Bind(command.Parameters, command.CreateParameter, claims[order[0]]);
+            foreach (var index in order)
+            {
+                command.Parameters[0].Value = claims[index].Key;
+                command.Parameters[1].Value = claims[index].Expires;
+                command.Parameters[2].Value = claims[index].Now;
+                claimed[index] = await command.ExecuteNonQueryAsync() == 1;
+            }
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return claimed;
+    }
+
+    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, Claim claim)
+    {
+        parameters.Add(Parameter(create, "key", claim.Key));
+        parameters.Add(Parameter(create, "expires", claim.Expires));
+        parameters.Add(Parameter(create, "now", claim.Now));
+    }
+
+    private static DbParameter Parameter(Func<DbParameter> create, string name, object value)
+    {
+        var parameter = create();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
+
+    private sealed record Claim(string Key, DateTime Now, DateTime Expires);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming {Count} transaction ids together failed; claiming them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+}
