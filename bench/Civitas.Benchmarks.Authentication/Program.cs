@@ -45,9 +45,10 @@ if (mode is "all" or "demo")
     // Warm-up: JIT, connection pool, partner cache, SQLite page cache.
     await LoadRun.PeakAsync("warm-up", http, Route, Prepare(warmup, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
     var demographic = Prepare(requests, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
-    var cpuBefore = serverCpu.Now();
+    var (cpuBefore, driverBefore) = (serverCpu.Now(), ServerCpu.Driver.Now());
     var peak = await LoadRun.PeakAsync("demographic, peak", http, Route, demographic, concurrency, limit);
-    Console.WriteLine(peak + ServerCpu.Describe(cpuBefore, serverCpu.Now(), peak.Succeeded + peak.Failed));
+    Console.WriteLine(peak + ServerCpu.Describe(cpuBefore, serverCpu.Now(), peak.Succeeded + peak.Failed)
+        + ServerCpu.DescribeDriver(driverBefore, ServerCpu.Driver.Now(), peak.Succeeded + peak.Failed));
     var half = Math.Max(1, peak.Rate / 2);
     var paced = Prepare((int)Math.Min(requests, half * limit.TotalSeconds), _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
     Console.WriteLine(await LoadRun.PacedAsync($"demographic, paced at {half:N0}/s", http, Route, paced, half, limit));
@@ -85,9 +86,10 @@ if (mode is "all" or "otp")
 
     Console.WriteLine($"OTPs received by the stand-in gateway: {answered.Count:N0} of {sent.Succeeded:N0}");
     var otpAuth = PreparedRequest.Prepare(answered.Count, index => answered[index], profile, RequestTimeFor(answered.Count));
-    var otpCpuBefore = serverCpu.Now();
+    var (otpCpuBefore, otpDriverBefore) = (serverCpu.Now(), ServerCpu.Driver.Now());
     var otpPeak = await LoadRun.PeakAsync("OTP authentication, peak", http, Route, otpAuth, concurrency, limit);
-    Console.WriteLine(otpPeak + ServerCpu.Describe(otpCpuBefore, serverCpu.Now(), otpPeak.Succeeded + otpPeak.Failed));
+    Console.WriteLine(otpPeak + ServerCpu.Describe(otpCpuBefore, serverCpu.Now(), otpPeak.Succeeded + otpPeak.Failed)
+        + ServerCpu.DescribeDriver(otpDriverBefore, ServerCpu.Driver.Now(), otpPeak.Succeeded + otpPeak.Failed));
 }
 
 return 0;
