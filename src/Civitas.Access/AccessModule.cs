@@ -4,9 +4,11 @@ using Civitas.Access.Tokens;
 using Civitas.Common;
 using Civitas.Common.Persistence;
 using Civitas.Common.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
 using OpenIddict.Validation.AspNetCore;
@@ -63,6 +65,7 @@ public static class AccessModule
         // including the routes that take none. Every policy below names the scheme, so tokens are validated
         // exactly where a route asks for one.
         services.AddAuthentication();
+        services.Replace(ServiceDescriptor.Scoped<IAuthenticationHandlerProvider, ServerHandlerOnItsEndpoint>());
         services.AddAuthorization(options =>
         {
             foreach (var scope in CivitasScopes.All)
