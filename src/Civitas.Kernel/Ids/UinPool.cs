@@ -15,6 +15,7 @@ namespace Civitas.Kernel.Ids;
 internal sealed class UinPool(
     IDbContextFactory<KernelDbContext> databases,
     KernelStore store,
+    UinRefillSignal signal,
     IOptions<KernelOptions> options,
     TimeProvider clock,
     ILogger<UinPool> logger)
@@ -59,10 +60,12 @@ internal sealed class UinPool(
             // claimed elsewhere right now: refill in the first case, let the claim try again in the second.
             if (unused >= Math.Max(settings.MinUnusedThreshold, force ? 1 : 0))
             {
+                signal.Counted(unused, settings.MinUnusedThreshold);
                 return 0;
             }
 
             var added = await AddAsync(settings.UinsToGenerate, cancellationToken);
+            signal.Counted((long)unused + added, settings.MinUnusedThreshold);
             logger.LogInformation("UIN pool refilled: {Added} added, {Unused} were unused", added, unused);
             return added;
         }
