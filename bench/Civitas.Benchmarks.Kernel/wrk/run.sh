@@ -45,6 +45,15 @@ pg_ticks() {
     esac
   done | awk '{ sum += $1 } END { print sum + 0 }'
 }
+# Commits in the benchmark's database (pg_stat_database; psql, when installed): requests per commit is the
+# group size the kernel's batching achieved.
+pg_field() { sed -nE "s/.*(^|;)$1=([^;]+).*/\\2/p" <<<"$DB"; }
+pg_commits() {
+  if [ -z "$DB" ] || ! command -v psql >/dev/null; then echo 0; return; fi
+  local port; port=$(pg_field Port)
+  psql -h "$(pg_field Host)" -p "${port:-5432}" -U "$(pg_field Username)" -d "$PG_DB" -Atc \
+    "SELECT pg_stat_force_next_flush(); SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()" 2>/dev/null | tail -n 1 || echo 0
+}
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 BASE="http://127.0.0.1:$PORT"
 path() { case "$1" in generate) echo /v1/otpmanager/otp/generate ;; validate) echo /v1/otpmanager/otp/validate ;; uin) echo /v1/idgenerator/uin ;; esac; }
@@ -52,15 +61,16 @@ path() { case "$1" in generate) echo /v1/otpmanager/otp/generate ;; validate) ec
 for route in ${ROUTES:-generate validate uin}; do
   RUN="warm$RANDOM" OTPS="$WORK/warm.txt" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$LUA_DIR/$route.lua" "$BASE$(path "$route")" >/dev/null
   printf '%-9s ' "$route"
-  HOST_BEFORE=$(cpu_ticks "$HOST_PID"); PG_BEFORE=$(pg_ticks); LOAD=$(cut -d' ' -f1 /proc/loadavg)
+  HOST_BEFORE=$(cpu_ticks "$HOST_PID"); PG_BEFORE=$(pg_ticks); COMMITS_BEFORE=$(pg_commits); LOAD=$(cut -d' ' -f1 /proc/loadavg)
   RUN="run$RANDOM" OTPS="$WORK/run.txt" /usr/bin/env time -f '%U %S' -o "$WORK/wrk.cpu" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_ROUTE}s" -s "$LUA_DIR/$route.lua" "$BASE$(path "$route")" >"$WORK/wrk.out"
-  HOST_AFTER=$(cpu_ticks "$HOST_PID"); PG_AFTER=$(pg_ticks)
+  HOST_AFTER=$(cpu_ticks "$HOST_PID"); PG_AFTER=$(pg_ticks); COMMITS_AFTER=$(pg_commits)
   RESULT=$(grep '^RESULT' "$WORK/wrk.out")
   REQUESTS=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$RESULT")
   WRK_CPU=$(awk '{print $1 + $2}' "$WORK/wrk.cpu")
   echo "$RESULT" | sed 's/^RESULT //' | tr '\n' ' '
   awk -v h=$(((HOST_AFTER - HOST_BEFORE) * TICK_US)) -v w="$WRK_CPU" -v n="$REQUESTS" \
-    -v p=$(((PG_AFTER - PG_BEFORE) * TICK_US)) -v pg="$PG_PID" -v load="$LOAD" \
-    'BEGIN { printf "host_cpu_us=%.0f wrk_cpu_us=%.0f%s load=%s\n", h / n, w * 1e6 / n, pg ? sprintf(" pg_cpu_us=%.0f", p / n) : "", load }'
+    -v p=$(((PG_AFTER - PG_BEFORE) * TICK_US)) -v pg="$PG_PID" -v load="$LOAD" -v c=$((COMMITS_AFTER - COMMITS_BEFORE)) \
+    'BEGIN { printf "host_cpu_us=%.0f wrk_cpu_us=%.0f%s%s load=%s\n", h / n, w * 1e6 / n, pg ? sprintf(" pg_cpu_us=%.0f", p / n) : "",
+      (c > 0 ? sprintf(" requests_per_commit=%.1f", n / c) : ""), load }'
 done
