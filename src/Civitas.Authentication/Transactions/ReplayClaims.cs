@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Civitas.Authentication.Persistence;
 using Civitas.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Civitas.Authentication.Transactions;
@@ -26,6 +24,8 @@ internal sealed partial class ReplayClaims : IAsyncDisposable
         WHERE authentication_seen_transactions."ExpiresAtUtc" <= @now
         """;
 
+    private static readonly string[] Names = ["key", "expires", "now"];
+
     private readonly IDbContextFactory<AuthenticationDbContext> _databases;
     private readonly GroupCommit<Claim, bool> _claims;
 
@@ -42,68 +42,16 @@ internal sealed partial class ReplayClaims : IAsyncDisposable
 
     private async Task<bool[]> ClaimBatchAsync(IReadOnlyList<Claim> claims)
     {
-        await using var db = await _databases.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync();
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = claims.Count > 1 ? await db.Database.BeginTransactionAsync() : null;
         var order = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Key, StringComparer.Ordinal).ToArray();
+        await using var db = await _databases.CreateDbContextAsync();
+        var changed = await StatementBatch.ExecuteEachAsync(db, Upsert, Names, [.. order.Select(i => new object?[] { claims[i].Key, claims[i].Expires, claims[i].Now })]);
         var claimed = new bool[claims.Count];
-        if (connection.CanCreateBatch)
+        for (var i = 0; i < order.Length; i++)
         {
-            // PostgreSQL: every statement in one round trip.
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction?.GetDbTransaction();
-            foreach (var index in order)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = Upsert;
-                Bind(command.Parameters, command.CreateParameter, claims[index]);
-                batch.BatchCommands.Add(command);
-            }
-
-            await batch.ExecuteNonQueryAsync();
-            for (var i = 0; i < order.Length; i++)
-            {
-                claimed[order[i]] = batch.BatchCommands[i].RecordsAffected == 1;
-            }
-        }
-        else
-        {
-            // SQLite: one statement, prepared once, run per claim in-process.
-            await using var command = connection.CreateCommand();
-            command.CommandText = Upsert;
-            command.Transaction = transaction?.GetDbTransaction();
-            Bind(command.Parameters, command.CreateParameter, claims[order[0]]);
-            foreach (var index in order)
-            {
-                command.Parameters[0].Value = claims[index].Key;
-                command.Parameters[1].Value = claims[index].Expires;
-                command.Parameters[2].Value = claims[index].Now;
-                claimed[index] = await command.ExecuteNonQueryAsync() == 1;
-            }
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync();
+            claimed[order[i]] = changed[i] == 1;
         }
 
         return claimed;
-    }
-
-    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, Claim claim)
-    {
-        parameters.Add(Parameter(create, "key", claim.Key));
-        parameters.Add(Parameter(create, "expires", claim.Expires));
-        parameters.Add(Parameter(create, "now", claim.Now));
-    }
-
-    private static DbParameter Parameter(Func<DbParameter> create, string name, object value)
-    {
-        var parameter = create();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        return parameter;
     }
 
     private sealed record Claim(string Key, DateTime Now, DateTime Expires);
