@@ -23,11 +23,11 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
     private const string Digits = "0123456789";
     private const int ClaimRounds = 6;
 
-    // PostgreSQL: two groups in flight at once (SKIP LOCKED keeps them apart), so one slow round trip, e.g.
-    // a database process waiting for a core, does not hold up every caller. Not more: a group forms while the
-    // others run, so fewer in flight means fuller groups and less CPU per UIN (four cost the server ~200 µs of
-    // CPU per UIN, two ~120 µs; bench/README.md). SQLite has one writer anyway.
-    private const int PostgresClaimers = 2;
+    // One group in flight per host (PostgreSQL: SKIP LOCKED keeps hosts apart). A group forms while the previous
+    // one runs, so fewer in flight means fuller groups and fewer commits, and the server's CPU per UIN is mostly
+    // per commit (its WAL flush and the wake-ups around it): four in flight cost the server ~200 µs per UIN, two
+    // ~90 µs with 9 UINs per commit, one ~60 µs with 16 (bench/README.md). A slow round trip delays the next
+    // group by as much, which under load only makes that group larger. SQLite has one writer anyway.
 
     // A claim walks the unused UINs in key order (the partial index ix_kernel_uin_unused) from a random key,
     // wrapping round to the smallest: its cost depends on the UINs it claims, not on how many were issued
@@ -79,7 +79,7 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
     private readonly ILogger<UinAllocator> _logger;
     private readonly KernelStatement _claim;
     private readonly int _uinLength;
-    private readonly Task[] _claimers;
+    private readonly Task _claimer;
 
     public UinAllocator(
         KernelStore store, UinPool pool, UinRefillSignal refill, IOptions<KernelOptions> options, TimeProvider clock, ILogger<UinAllocator> logger)
@@ -90,9 +90,8 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
         _refill = refill;
         _clock = clock;
         _logger = logger;
-        var postgres = store.Provider == DatabaseProvider.PostgreSql;
         _claim = ClaimStatement(store.Provider);
-        _claimers = [.. Enumerable.Range(0, postgres ? PostgresClaimers : 1).Select(_ => Task.Run(ClaimLoopAsync))];
+        _claimer = Task.Run(ClaimLoopAsync);
     }
 
     /// <summary>The claim statement for <paramref name="provider"/> (values: now, start key, how many).</summary>
@@ -126,7 +125,7 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _waiting.Writer.TryComplete();
-        await Task.WhenAll(_claimers);
+        await _claimer;
     }
 
     private async Task ClaimLoopAsync()
@@ -202,8 +201,8 @@ internal sealed class UinAllocator : IUinAllocator, IAsyncDisposable
             }
 
             // The pool ran dry (first start, or allocations outran the background refill): refill now and retry.
-            // Nothing added: the unused UINs left are locked by claims in flight (another host's, or this host's
-            // other claimers); they end in milliseconds, so wait a little before looking again.
+            // Nothing added: the unused UINs left are locked by other hosts' claims in flight; they end in
+            // milliseconds, so wait a little before looking again.
             if (await _pool.EnsureAsync(force: true, CancellationToken.None) == 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(5 << round));

@@ -78,9 +78,10 @@ internal sealed class OtpService : IOtpService, IAsyncDisposable
 
     private static readonly KernelStatement State = new("SELECT frozen_until_ms FROM kernel_otp WHERE key_hash = @k", "@k");
 
-    // PostgreSQL: statements in flight at once for each of generation and validation. Few: a batch forms while
-    // the previous ones run, so under load fewer in flight means fuller batches and less CPU per call.
-    private const int PostgresBatches = 2;
+    // PostgreSQL: statements in flight at once for each of generation and validation. One: a batch forms while
+    // the previous one runs, so under load fewer in flight means fuller batches and fewer commits (validation:
+    // two in flight gave 10 calls per commit and ~57 µs of server CPU per call, one 15 and ~34 µs; bench/README.md).
+    private const int PostgresBatches = 1;
 
     private readonly KernelStore _store;
     private readonly OtpHasher _hasher;
