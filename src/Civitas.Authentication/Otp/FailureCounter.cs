@@ -1,4 +1,5 @@
 using Civitas.Authentication.Persistence;
+using Civitas.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Civitas.Authentication.Otp;
@@ -7,10 +8,27 @@ namespace Civitas.Authentication.Otp;
 /// Wrong-attempt counters that freeze a factor (OTP, static PIN), one row per key. Every attempt is reserved with an
 /// atomic increment in the database BEFORE the secret is checked, so guesses sent in parallel (or to several hosts)
 /// cannot all read the same count and all slip under the limit: at most <c>limit</c> attempts reach validation
-/// between two successes. Plain UPDATE ... SET count = count + 1, so it holds on SQLite and PostgreSQL alike.
+/// between two successes. One upsert counts (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>), so it holds on
+/// SQLite and PostgreSQL alike.
 /// </summary>
 internal sealed class FailureCounter(IDbContextFactory<AuthenticationDbContext> databases)
 {
+    // One statement whatever the row's state: no row yet → 1; a freeze that has run out → a fresh count of 1;
+    // otherwise one more. The database serialises writers on the row, so parallel attempts get distinct counts.
+    private const string Reserve = """
+        INSERT INTO authentication_otp_failures ("IndividualHash", "FailedCount", "FrozenUntilUtc", "UpdatedAtUtc")
+        VALUES (@key, 1, NULL, @now)
+        ON CONFLICT ("IndividualHash") DO UPDATE SET
+            "FailedCount" = CASE WHEN authentication_otp_failures."FrozenUntilUtc" <= @now THEN 1
+                                 ELSE authentication_otp_failures."FailedCount" + 1 END,
+            "FrozenUntilUtc" = CASE WHEN authentication_otp_failures."FrozenUntilUtc" <= @now THEN NULL
+                                    ELSE authentication_otp_failures."FrozenUntilUtc" END,
+            "UpdatedAtUtc" = @now
+        RETURNING "FailedCount"
+        """;
+
+    private static readonly string[] ReserveNames = ["key", "now"];
+
     /// <summary>True while the key is frozen.</summary>
     public async Task<bool> IsFrozenAsync(byte[] key, DateTime now, CancellationToken cancellationToken)
     {
@@ -25,30 +43,7 @@ internal sealed class FailureCounter(IDbContextFactory<AuthenticationDbContext> 
     public async Task<int> ReserveAsync(byte[] key, DateTime now, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.OtpFailures
-            .Where(f => f.IndividualHash == key && f.FrozenUntilUtc != null && f.FrozenUntilUtc <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.FailedCount, 0).SetProperty(f => f.FrozenUntilUtc, (DateTime?)null), cancellationToken);
-        for (var round = 0; ; round++)
-        {
-            var updated = await db.OtpFailures
-                .Where(f => f.IndividualHash == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.FailedCount, f => f.FailedCount + 1).SetProperty(f => f.UpdatedAtUtc, now), cancellationToken);
-            if (updated > 0)
-            {
-                return await db.OtpFailures.AsNoTracking().Where(f => f.IndividualHash == key).Select(f => f.FailedCount).SingleAsync(cancellationToken);
-            }
-            db.OtpFailures.Add(new OtpFailureRow { IndividualHash = key, FailedCount = 1, UpdatedAtUtc = now });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return 1;
-            }
-            catch (DbUpdateException) when (round < 3)
-            {
-                // Another attempt inserted the row first: count on it with the update.
-                db.ChangeTracker.Clear();
-            }
-        }
+        return await RawStatements.ScalarAsync<int>(db, Reserve, ReserveNames, [key, now], cancellationToken);
     }
 
     /// <summary>Freezes the key until <paramref name="until"/> unless it is already frozen.</summary>

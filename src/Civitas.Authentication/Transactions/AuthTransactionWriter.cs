@@ -42,7 +42,7 @@ internal sealed partial class AuthTransactionWriter : IAsyncDisposable
     private async Task<bool[]> SaveAsync(IReadOnlyList<AuthTransactionRow> rows)
     {
         await using var db = await _databases.CreateDbContextAsync();
-        await StatementBatch.ExecuteEachAsync(db, Insert, Columns, [.. rows.Select(Values)]);
+        await RawStatements.ExecuteEachAsync(db, Insert, Columns, [.. rows.Select(Values)]);
         return new bool[rows.Count];
     }
 

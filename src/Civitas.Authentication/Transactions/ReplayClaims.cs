@@ -44,7 +44,7 @@ internal sealed partial class ReplayClaims : IAsyncDisposable
     {
         var order = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Key, StringComparer.Ordinal).ToArray();
         await using var db = await _databases.CreateDbContextAsync();
-        var changed = await StatementBatch.ExecuteEachAsync(db, Upsert, Names, [.. order.Select(i => new object?[] { claims[i].Key, claims[i].Expires, claims[i].Now })]);
+        var changed = await RawStatements.ExecuteEachAsync(db, Upsert, Names, [.. order.Select(i => new object?[] { claims[i].Key, claims[i].Expires, claims[i].Now })]);
         var claimed = new bool[claims.Count];
         for (var i = 0; i < order.Length; i++)
         {

@@ -6,17 +6,17 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Civitas.Common.Persistence;
 
 /// <summary>
-/// One hand-written statement run once per row of values, all in one transaction: the write of a
-/// <see cref="GroupCommit{TItem, TResult}"/> batch without EF Core's change tracking and SQL generation per call.
-/// PostgreSQL gets every statement in one round trip (a <see cref="DbBatch"/>); SQLite runs one prepared command
-/// per row, in-process. Values are bound the way EF Core stores them, so rows written here read back through
-/// EF Core unchanged (on SQLite a <see cref="Guid"/> is upper-case text, as EF Core writes it).
+/// Hand-written statements on a module's tables for hot paths, on the connection of a (pooled) EF Core context:
+/// no change tracking, no SQL generated per call. Values are bound the way EF Core stores them, so rows written
+/// here read back through EF Core unchanged (on SQLite a <see cref="Guid"/> is upper-case text, as EF Core
+/// writes it). EF Core stays for migrations, queries and everything off the hot paths.
 /// </summary>
-public static class StatementBatch
+public static class RawStatements
 {
     /// <summary>
-    /// Runs <paramref name="sql"/> (parameters <c>@name</c> for each of <paramref name="names"/>) once per entry of
-    /// <paramref name="rows"/>, in that order, in one transaction; returns the rows each run changed.
+    /// The write of a <see cref="GroupCommit{TItem, TResult}"/> batch: runs <paramref name="sql"/> (parameters <c>@name</c> for each of <paramref name="names"/>) once per entry of
+    /// <paramref name="rows"/>, in that order, in one transaction; returns the rows each run changed. PostgreSQL gets
+    /// every statement in one round trip (a <see cref="DbBatch"/>); SQLite runs one prepared command per row, in-process.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Statements are constants; every value is a parameter.")]
     public static async Task<int[]> ExecuteEachAsync(DbContext db, string sql, IReadOnlyList<string> names, IReadOnlyList<object?[]> rows)
@@ -80,6 +80,28 @@ public static class StatementBatch
         }
 
         return changed;
+    }
+
+    /// <summary>Runs one statement and returns the first column of its first row (default when it returns none).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Statements are constants; every value is a parameter.")]
+    public static async Task<T?> ScalarAsync<T>(DbContext db, string sql, IReadOnlyList<string> names, object?[] values, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(values);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = names[i];
+            parameter.Value = Bindable(values[i], connection is SqliteConnection);
+            command.Parameters.Add(parameter);
+        }
+
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static object Bindable(object? value, bool sqlite) => value switch
