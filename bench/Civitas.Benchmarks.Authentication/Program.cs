@@ -66,8 +66,10 @@ if (mode is "all" or "otp")
         var body = IdaRequestBuilder.OtpBody(chosen[index].Uin, "UIN", ["PHONE"], ids[index], otpRequestTime);
         otpRequests[index] = new PreparedRequest("otp", body, IdaRequestCrypto.SignDetached(body, profile.PartnerCertificate));
     });
+    var (sendCpuBefore, sendDriverBefore) = (serverCpu.Now(), ServerCpu.Driver.Now());
     var sent = await LoadRun.PeakAsync("OTP request, peak", http, Route, otpRequests, concurrency, limit, accepted: "\"maskedMobile\"");
-    Console.WriteLine(sent);
+    Console.WriteLine(sent + ServerCpu.Describe(sendCpuBefore, serverCpu.Now(), sent.Succeeded + sent.Failed)
+        + ServerCpu.DescribeDriver(sendDriverBefore, ServerCpu.Driver.Now(), sent.Succeeded + sent.Failed));
 
     var deadline = DateTime.UtcNow.AddSeconds(30);
     while (sms.Waiting < sent.Succeeded && DateTime.UtcNow < deadline)
