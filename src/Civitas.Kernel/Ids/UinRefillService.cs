@@ -46,7 +46,8 @@ internal sealed class UinRefillSignal
         }
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for a wake-up or <paramref name="timeout"/>; true when woken.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
 }
 
 /// <summary>Keeps the UIN pool above its threshold in the background (at start, periodically and when signalled).</summary>
