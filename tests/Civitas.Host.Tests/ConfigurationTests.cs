@@ -1,4 +1,6 @@
 using Civitas.Common;
+using Civitas.Common.Persistence;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Civitas.Host.Tests;
@@ -23,6 +25,20 @@ public sealed class ConfigurationTests
         var error = Assert.Throws<CivitasConfigurationException>(() => CivitasApplication.Build(["--ConnectionStrings:Civitas=Server-ish nonsense"]));
         Assert.Contains("Host=", error.Message, StringComparison.Ordinal);
         Assert.Contains("Data Source=", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=civitas;Username=civitas", "Host=db;Database=civitas;Username=civitas;No Reset On Close=true")]
+    [InlineData("Host=db;Database=civitas;No Reset On Close=false", "Host=db;Database=civitas;No Reset On Close=false")]
+    [InlineData("Host=db;NoResetOnClose=false;Database=civitas", "Host=db;NoResetOnClose=false;Database=civitas")]
+    public void PostgreSQL_connections_skip_the_session_reset_unless_the_connection_string_says_otherwise(string configured, string used)
+    {
+        var settings = DatabaseSettings.FromConfiguration(
+            new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Civitas"] = configured })
+                .Build());
+        Assert.Equal(DatabaseProvider.PostgreSql, settings.Provider);
+        Assert.Equal(used, settings.ConnectionString);
     }
 
     [Fact]

@@ -48,27 +48,8 @@ public static class ModuleDatabaseExtensions
         }
         else
         {
-            builder.UseNpgsql(WithoutSessionReset(settings.ConnectionString), npgsql => npgsql.MigrationsHistoryTable(historyTable));
+            builder.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsHistoryTable(historyTable));
         }
-    }
-
-    /// <summary>
-    /// Npgsql resets a pooled connection's session (RESET ALL, CLOSE ALL, UNLISTEN, pg_advisory_unlock_all, DISCARD …)
-    /// before its next use, a statement of its own each time a context opens one: ~240 µs of PostgreSQL's CPU, about
-    /// as much as the query it precedes (bench/README.md, "Kernel"). Civitas leaves no session state behind (no SET,
-    /// temporary table, cursor, LISTEN or advisory lock), so the reset is skipped unless the connection string asks
-    /// for it explicitly.
-    /// </summary>
-    private static string WithoutSessionReset(string connectionString)
-    {
-        // The plain builder knows only the keys actually written (Npgsql's own answers true for every keyword it knows).
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.ContainsKey("No Reset On Close") || written.ContainsKey("NoResetOnClose"))
-        {
-            return connectionString;
-        }
-
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 
     private static void Register<TContext, TProviderContext>(
