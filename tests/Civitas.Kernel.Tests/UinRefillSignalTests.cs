@@ -9,38 +9,21 @@ namespace Civitas.Kernel.Tests;
 /// </summary>
 public sealed class UinRefillSignalTests
 {
-    [Fact]
-    public async Task After_a_count_the_next_one_waits_for_a_quarter_of_the_margin()
+    // After a count far above the threshold the next waits for a quarter of the margin; near the threshold, and
+    // before any count, it still comes every 512 allocations.
+    [Theory]
+    [InlineData(200_000, 50_000, 37_500)]
+    [InlineData(5_100, 5_000, 512)]
+    [InlineData(null, null, 512)]
+    public async Task The_next_count_comes_after_a_quarter_of_the_margin_and_at_least_every_512_allocations(int? unused, int? threshold, int wakesAfter)
     {
         var signal = new UinRefillSignal();
-        signal.Counted(unused: 200_000, threshold: 50_000);
+        if (unused is { } counted && threshold is { } limit)
+        {
+            signal.Counted(counted, limit);
+        }
 
-        Allocate(signal, 37_499);
-        Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
-
-        Allocate(signal, 1);
-        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Near_the_threshold_it_still_counts_every_512_allocations()
-    {
-        var signal = new UinRefillSignal();
-        signal.Counted(unused: 5_100, threshold: 5_000);
-
-        Allocate(signal, 511);
-        Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
-
-        Allocate(signal, 1);
-        Assert.True(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Before_the_first_count_it_wakes_after_512_allocations()
-    {
-        var signal = new UinRefillSignal();
-
-        Allocate(signal, 511);
+        Allocate(signal, wakesAfter - 1);
         Assert.False(await signal.WaitAsync(TimeSpan.Zero, CancellationToken.None));
 
         Allocate(signal, 1);
