@@ -103,4 +103,24 @@ public abstract class KeyStoreContract
         }));
         Assert.All(await Task.WhenAll(tasks), Assert.True);
     }
+
+    [Fact]
+    public async Task Keys_generated_found_and_deleted_in_parallel_all_succeed()
+    {
+        // Key generation also runs side by side (two hosts, a rotation during traffic). SoftHSM2's file store
+        // once answered CKR_GENERAL_ERROR to one of two concurrent C_GenerateKeyPair calls in CI.
+        var tasks = Enumerable.Range(0, 24).Select(_ => Task.Run(() =>
+        {
+            var alias = NewAlias();
+            var publicKey = Store.GenerateRsaKey(alias);
+            var found = Store.FindPublicKey(alias);
+            var hash = SHA256.HashData(publicKey);
+            using var rsa = RSA.Create();
+            rsa.ImportSubjectPublicKeyInfo(publicKey, out _);
+            var verifies = rsa.VerifyHash(hash, Store.SignSha256Hash(alias, hash, RSASignaturePadding.Pkcs1), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            Store.DeleteKey(alias);
+            return found is not null && found.AsSpan().SequenceEqual(publicKey) && verifies && Store.FindPublicKey(alias) is null;
+        }));
+        Assert.All(await Task.WhenAll(tasks), Assert.True);
+    }
 }

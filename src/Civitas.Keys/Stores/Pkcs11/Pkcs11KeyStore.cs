@@ -21,7 +21,7 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
         [0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20];
 
     private readonly Pkcs11InteropFactories _factories = new();
-    private readonly IPkcs11Library _library;
+    private readonly SharedPkcs11Library _library;
     private readonly string _libraryPath;
     private bool _disposed;
     private readonly Pkcs11SessionPool _sessions;
@@ -37,7 +37,7 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
         Pkcs11NativeResolver.EnsureRegistered();
         _libraryPath = options.LibraryPath;
         _library = Pkcs11LibraryShare.Acquire(_factories, _libraryPath);
-        var slot = _library.GetSlotList(SlotsType.WithTokenPresent)
+        var slot = _library.Library.GetSlotList(SlotsType.WithTokenPresent)
             .FirstOrDefault(s => s.GetTokenInfo().Label.Trim() == options.TokenLabel);
         if (slot is null)
         {
@@ -84,7 +84,11 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
             Attr(CKA.CKA_SIGN, true),
         };
         using var mechanism = _factories.MechanismFactory.Create(CKM.CKM_RSA_PKCS_KEY_PAIR_GEN);
-        session.GenerateKeyPair(mechanism, publicTemplate, privateTemplate, out var publicKey, out var privateKey);
+        IObjectHandle publicKey, privateKey;
+        lock (_library.ObjectStore)
+        {
+            session.GenerateKeyPair(mechanism, publicTemplate, privateTemplate, out publicKey, out privateKey);
+        }
         _privateKeys[alias] = privateKey;
         return ExportPublicKey(session, publicKey);
     });
@@ -161,7 +165,10 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
             var handle = FindObject(session, alias, objectClass);
             if (handle is not null)
             {
-                session.DestroyObject(handle);
+                lock (_library.ObjectStore)
+                {
+                    session.DestroyObject(handle);
+                }
             }
         }
         _privateKeys.TryRemove(alias, out _);
@@ -203,7 +210,10 @@ internal sealed class Pkcs11KeyStore : IKeyStore, IDisposable
             _factories.ObjectAttributeFactory.Create(CKA.CKA_CLASS, objectClass),
             Attr(CKA.CKA_LABEL, alias),
         };
-        return session.FindAllObjects(template).FirstOrDefault();
+        lock (_library.ObjectStore)
+        {
+            return session.FindAllObjects(template).FirstOrDefault();
+        }
     }
 
     private static byte[] ExportPublicKey(ISession session, IObjectHandle publicKey)
