@@ -249,7 +249,7 @@ internal sealed partial class AuthenticationPipeline(
         }
         var limit = options.Value.OtpFailureLimit;
         var until = now.AddSeconds(options.Value.OtpFreezeSeconds);
-        var count = await failures.ReserveAsync(key, now, http.RequestAborted);
+        var count = await failures.ReserveAsync(key, now);
         if (count > limit)
         {
             await failures.FreezeAsync(key, now, until, http.RequestAborted);
@@ -257,7 +257,7 @@ internal sealed partial class AuthenticationPipeline(
         }
         if (await registry.VerifyStaticPinAsync(identity.Id, pin, http.RequestAborted))
         {
-            await failures.ResetAsync(key, http.RequestAborted);
+            await failures.ResetAsync(key);
             return null;
         }
         if (count >= limit)

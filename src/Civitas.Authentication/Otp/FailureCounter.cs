@@ -1,6 +1,7 @@
 using Civitas.Authentication.Persistence;
 using Civitas.Common.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Civitas.Authentication.Otp;
 
@@ -9,10 +10,14 @@ namespace Civitas.Authentication.Otp;
 /// atomic increment in the database BEFORE the secret is checked, so guesses sent in parallel (or to several hosts)
 /// cannot all read the same count and all slip under the limit: at most <c>limit</c> attempts reach validation
 /// between two successes. One upsert counts (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>), so it holds on
-/// SQLite and PostgreSQL alike.
+/// SQLite and PostgreSQL alike. Counting and the reset after a right secret happen on every OTP or PIN
+/// authentication, so both are group-committed (<see cref="GroupCommittedStatement{TContext}"/>), in key order;
+/// a caller still learns its count only once it is committed.
 /// </summary>
-internal sealed class FailureCounter(IDbContextFactory<AuthenticationDbContext> databases)
+internal sealed partial class FailureCounter : IAsyncDisposable
 {
+    private const int MaxBatch = 256;
+
     // One statement whatever the row's state: no row yet → 1; a freeze that has run out → a fresh count of 1;
     // otherwise one more. The database serialises writers on the row, so parallel attempts get distinct counts.
     private const string Reserve = """
@@ -27,29 +32,40 @@ internal sealed class FailureCounter(IDbContextFactory<AuthenticationDbContext> 
         RETURNING "FailedCount"
         """;
 
+    private const string Reset = """DELETE FROM authentication_otp_failures WHERE "IndividualHash" = @key""";
+
     private static readonly string[] ReserveNames = ["key", "now"];
+    private static readonly string[] ResetNames = ["key"];
+
+    private readonly IDbContextFactory<AuthenticationDbContext> _databases;
+    private readonly GroupCommittedStatement<AuthenticationDbContext> _reservations;
+    private readonly GroupCommittedStatement<AuthenticationDbContext> _resets;
+
+    public FailureCounter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<FailureCounter> logger)
+    {
+        _databases = databases;
+        _reservations = new(databases, Reserve, ReserveNames, StatementAnswer.FirstValue, MaxBatch, (count, error) => LogBatchFailed(logger, "attempt counts", count, error), orderBy: 0);
+        _resets = new(databases, Reset, ResetNames, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "count resets", count, error), orderBy: 0);
+    }
 
     /// <summary>True while the key is frozen.</summary>
     public async Task<bool> IsFrozenAsync(byte[] key, DateTime now, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         return await db.OtpFailures.AnyAsync(f => f.IndividualHash == key && f.FrozenUntilUtc > now, cancellationToken);
     }
 
     /// <summary>
     /// Counts one attempt and answers the count including it (possibly higher when others count at the same moment,
-    /// which only errs on the safe side). A freeze that has run out starts a fresh count first.
+    /// which only errs on the safe side). A freeze that has run out starts a fresh count first. Not cancellable: once
+    /// queued, the attempt is counted whether or not the caller still waits.
     /// </summary>
-    public async Task<int> ReserveAsync(byte[] key, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await RawStatements.ScalarAsync<int>(db, Reserve, ReserveNames, [key, now], cancellationToken);
-    }
+    public async Task<int> ReserveAsync(byte[] key, DateTime now) => (int)await _reservations.RunAsync(key, now);
 
     /// <summary>Freezes the key until <paramref name="until"/> unless it is already frozen.</summary>
     public async Task FreezeAsync(byte[] key, DateTime now, DateTime until, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await db.OtpFailures
             .Where(f => f.IndividualHash == key && (f.FrozenUntilUtc == null || f.FrozenUntilUtc <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.FrozenUntilUtc, (DateTime?)until).SetProperty(f => f.UpdatedAtUtc, now), cancellationToken);
@@ -58,16 +74,21 @@ internal sealed class FailureCounter(IDbContextFactory<AuthenticationDbContext> 
     /// <summary>Gives back an attempt that turned out not to be a guess (an expired or already blocked code).</summary>
     public async Task ReleaseAsync(byte[] key, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         await db.OtpFailures
             .Where(f => f.IndividualHash == key && f.FailedCount > 0 && f.FrozenUntilUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.FailedCount, f => f.FailedCount - 1), cancellationToken);
     }
 
     /// <summary>A right secret: the count starts again.</summary>
-    public async Task ResetAsync(byte[] key, CancellationToken cancellationToken)
+    public Task ResetAsync(byte[] key) => _resets.RunAsync(key);
+
+    public async ValueTask DisposeAsync()
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.OtpFailures.Where(f => f.IndividualHash == key).ExecuteDeleteAsync(cancellationToken);
+        await _reservations.DisposeAsync();
+        await _resets.DisposeAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} {What} together failed; writing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, string what, int count, Exception exception);
 }

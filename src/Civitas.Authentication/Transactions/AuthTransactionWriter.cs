@@ -22,29 +22,17 @@ internal sealed partial class AuthTransactionWriter : IAsyncDisposable
         "AuthTypes", "Succeeded", "ErrorCode", "RequestTimeUtc", "ResponseTimeUtc",
     ];
 
-    private static readonly string Insert =
-        $"INSERT INTO authentication_transactions ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+    private static readonly string Insert = RawStatements.Insert("authentication_transactions", Columns);
 
-    private readonly IDbContextFactory<AuthenticationDbContext> _databases;
-    private readonly GroupCommit<AuthTransactionRow, bool> _rows;
+    private readonly GroupCommittedStatement<AuthenticationDbContext> _rows;
 
-    public AuthTransactionWriter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<AuthTransactionWriter> logger)
-    {
-        _databases = databases;
-        _rows = new(SaveAsync, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
-    }
+    public AuthTransactionWriter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<AuthTransactionWriter> logger) =>
+        _rows = new(databases, Insert, Columns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
 
     /// <summary>Completes once <paramref name="row"/> is committed; faults when it could not be written.</summary>
-    public Task WriteAsync(AuthTransactionRow row) => _rows.SubmitAsync(row);
+    public Task WriteAsync(AuthTransactionRow row) => _rows.RunAsync(Values(row));
 
     public ValueTask DisposeAsync() => _rows.DisposeAsync();
-
-    private async Task<bool[]> SaveAsync(IReadOnlyList<AuthTransactionRow> rows)
-    {
-        await using var db = await _databases.CreateDbContextAsync();
-        await RawStatements.ExecuteEachAsync(db, Insert, Columns, [.. rows.Select(Values)]);
-        return new bool[rows.Count];
-    }
 
     private static object?[] Values(AuthTransactionRow row) =>
     [

@@ -26,35 +26,15 @@ internal sealed partial class ReplayClaims : IAsyncDisposable
 
     private static readonly string[] Names = ["key", "expires", "now"];
 
-    private readonly IDbContextFactory<AuthenticationDbContext> _databases;
-    private readonly GroupCommit<Claim, bool> _claims;
+    private readonly GroupCommittedStatement<AuthenticationDbContext> _claims;
 
-    public ReplayClaims(IDbContextFactory<AuthenticationDbContext> databases, ILogger<ReplayClaims> logger)
-    {
-        _databases = databases;
-        _claims = new(ClaimBatchAsync, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
-    }
+    public ReplayClaims(IDbContextFactory<AuthenticationDbContext> databases, ILogger<ReplayClaims> logger) =>
+        _claims = new(databases, Upsert, Names, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error), orderBy: 0);
 
     /// <summary>True when <paramref name="key"/> is now claimed until <paramref name="expires"/>; false when it was claimed before and that has not expired.</summary>
-    public Task<bool> ClaimAsync(string key, DateTime now, DateTime expires) => _claims.SubmitAsync(new Claim(key, now, expires));
+    public async Task<bool> ClaimAsync(string key, DateTime now, DateTime expires) => await _claims.RunAsync(key, expires, now) == 1;
 
     public ValueTask DisposeAsync() => _claims.DisposeAsync();
-
-    private async Task<bool[]> ClaimBatchAsync(IReadOnlyList<Claim> claims)
-    {
-        var order = Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].Key, StringComparer.Ordinal).ToArray();
-        await using var db = await _databases.CreateDbContextAsync();
-        var changed = await RawStatements.ExecuteEachAsync(db, Upsert, Names, [.. order.Select(i => new object?[] { claims[i].Key, claims[i].Expires, claims[i].Now })]);
-        var claimed = new bool[claims.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            claimed[order[i]] = changed[i] == 1;
-        }
-
-        return claimed;
-    }
-
-    private sealed record Claim(string Key, DateTime Now, DateTime Expires);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming {Count} transaction ids together failed; claiming them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);

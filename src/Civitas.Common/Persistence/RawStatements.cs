@@ -14,12 +14,14 @@ namespace Civitas.Common.Persistence;
 public static class RawStatements
 {
     /// <summary>
-    /// The write of a <see cref="GroupCommit{TItem, TResult}"/> batch: runs <paramref name="sql"/> (parameters <c>@name</c> for each of <paramref name="names"/>) once per entry of
-    /// <paramref name="rows"/>, in that order, in one transaction; returns the rows each run changed. PostgreSQL gets
-    /// every statement in one round trip (a <see cref="DbBatch"/>); SQLite runs one prepared command per row, in-process.
+    /// The write of a group-committed batch (<see cref="GroupCommittedStatement{TContext}"/>): runs <paramref name="sql"/>
+    /// (parameters <c>@name</c> for each of <paramref name="names"/>) once per entry of <paramref name="rows"/>, in that
+    /// order, in one transaction. Answers per run the rows it changed or, for <see cref="StatementAnswer.FirstValue"/>
+    /// (a statement with <c>RETURNING</c>), the first column of its first row (0 when it returned none). PostgreSQL
+    /// gets every statement in one round trip (a <see cref="DbBatch"/>); SQLite runs one prepared command per row, in-process.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Statements are constants; every value is a parameter.")]
-    public static async Task<int[]> ExecuteEachAsync(DbContext db, string sql, IReadOnlyList<string> names, IReadOnlyList<object?[]> rows)
+    public static async Task<long[]> RunEachAsync(DbContext db, string sql, IReadOnlyList<string> names, IReadOnlyList<object?[]> rows, StatementAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
@@ -27,7 +29,7 @@ public static class RawStatements
         var connection = db.Database.GetDbConnection();
         var sqlite = connection is SqliteConnection;
         await using var transaction = rows.Count > 1 ? await db.Database.BeginTransactionAsync() : null;
-        var changed = new int[rows.Count];
+        var results = new long[rows.Count];
         if (connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();
@@ -46,10 +48,23 @@ public static class RawStatements
                 batch.BatchCommands.Add(command);
             }
 
-            await batch.ExecuteNonQueryAsync();
-            for (var i = 0; i < rows.Count; i++)
+            if (answer == StatementAnswer.FirstValue)
             {
-                changed[i] = batch.BatchCommands[i].RecordsAffected;
+                // Every command has RETURNING, so each gives one result set, in order.
+                await using var reader = await batch.ExecuteReaderAsync();
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    results[i] = await reader.ReadAsync() ? AsLong(reader.GetValue(0)) : 0;
+                    await reader.NextResultAsync();
+                }
+            }
+            else
+            {
+                await batch.ExecuteNonQueryAsync();
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    results[i] = batch.BatchCommands[i].RecordsAffected;
+                }
             }
         }
         else
@@ -70,7 +85,9 @@ public static class RawStatements
                 {
                     command.Parameters[i].Value = Bindable(rows[row][i], sqlite);
                 }
-                changed[row] = await command.ExecuteNonQueryAsync();
+                results[row] = answer == StatementAnswer.FirstValue
+                    ? AsLong(await command.ExecuteScalarAsync())
+                    : await command.ExecuteNonQueryAsync();
             }
         }
 
@@ -79,30 +96,15 @@ public static class RawStatements
             await transaction.CommitAsync();
         }
 
-        return changed;
+        return results;
     }
 
-    /// <summary>Runs one statement and returns the first column of its first row (default when it returns none).</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Statements are constants; every value is a parameter.")]
-    public static async Task<T?> ScalarAsync<T>(DbContext db, string sql, IReadOnlyList<string> names, object?[] values, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(values);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < names.Count; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = names[i];
-            parameter.Value = Bindable(values[i], connection is SqliteConnection);
-            command.Parameters.Add(parameter);
-        }
+    /// <summary>An INSERT of one row into <paramref name="table"/>, with a parameter <c>@column</c> per column (EF Core's quoted property names).</summary>
+    public static string Insert(string table, IReadOnlyList<string> columns) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
 
-        var result = await command.ExecuteScalarAsync(cancellationToken);
-        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static long AsLong(object? value) =>
+        value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static object Bindable(object? value, bool sqlite) => value switch
     {

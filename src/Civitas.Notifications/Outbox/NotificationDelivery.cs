@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Civitas.Common.Persistence;
 using Civitas.Notifications.Persistence;
 using Civitas.Notifications.Transports;
 using Microsoft.EntityFrameworkCore;
@@ -10,21 +11,64 @@ namespace Civitas.Notifications.Outbox;
 /// <summary>
 /// Puts messages in the outbox and makes delivery attempts, recording each outcome on the row: delivered (payload
 /// erased), retry later (with exponential backoff), or failed for good. Used by the send paths (first attempt at
-/// once) and by <see cref="OutboxWorker"/> (retries).
+/// once) and by <see cref="OutboxWorker"/> (retries). Every OTP sent puts a row in and marks it delivered, so
+/// those two writes are group-committed (<see cref="GroupCommittedStatement{TContext}"/>); retries and failures,
+/// the rare outcomes, go through EF Core.
 /// </summary>
-internal sealed partial class NotificationDelivery(
-    IDbContextFactory<NotificationsDbContext> contexts,
-    ISmsTransport smsTransport,
-    IEmailTransport emailTransport,
-    IOptions<NotificationsOptions> options,
-    TimeProvider clock,
-    ILogger<NotificationDelivery> logger)
+internal sealed partial class NotificationDelivery : IAsyncDisposable
 {
     public const string Sms = "sms";
     public const string Email = "email";
 
     /// <summary>How long an attempt may hold a message before another worker may assume it died.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    private const int MaxBatch = 256;
+
+    // The columns of OutboxMessageEntity (NotificationsDbContext maps them by property name; Status as its name).
+    private static readonly string[] NewColumns = ["Id", "Channel", "RecipientHint", "Payload", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "LeaseUntil"];
+
+    private static readonly string[] DeliveredNames = ["Id", "Attempts", "CompletedAt"];
+
+    // Delivered: the payload (the message text, an OTP) is erased.
+    private const string MarkDelivered = """
+        UPDATE notify_outbox SET "Status" = 'Delivered', "Attempts" = @Attempts, "CompletedAt" = @CompletedAt,
+            "LeaseUntil" = NULL, "Payload" = @Erased, "LastError" = NULL
+        WHERE "Id" = @Id
+        """;
+
+    private readonly IDbContextFactory<NotificationsDbContext> _contexts;
+    private readonly ISmsTransport _smsTransport;
+    private readonly IEmailTransport _emailTransport;
+    private readonly IOptions<NotificationsOptions> _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<NotificationDelivery> _logger;
+    private readonly GroupCommittedStatement<NotificationsDbContext> _newMessages;
+    private readonly GroupCommittedStatement<NotificationsDbContext> _deliveries;
+
+    public NotificationDelivery(
+        IDbContextFactory<NotificationsDbContext> contexts,
+        ISmsTransport smsTransport,
+        IEmailTransport emailTransport,
+        IOptions<NotificationsOptions> options,
+        TimeProvider clock,
+        ILogger<NotificationDelivery> logger)
+    {
+        _contexts = contexts;
+        _smsTransport = smsTransport;
+        _emailTransport = emailTransport;
+        _options = options;
+        _clock = clock;
+        _logger = logger;
+        _newMessages = new(contexts, RawStatements.Insert("notify_outbox", NewColumns), NewColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "new messages", count, error));
+        _deliveries = new(contexts, MarkDelivered, [.. DeliveredNames, "Erased"], StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "deliveries", count, error));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _newMessages.DisposeAsync();
+        await _deliveries.DisposeAsync();
+    }
 
     public Task<NotificationResult> SubmitSmsAsync(SmsPayload sms, CancellationToken cancellationToken) =>
         SubmitAsync(Sms, RecipientMask.Number(sms.Number), JsonSerializer.SerializeToUtf8Bytes(sms), cancellationToken);
@@ -40,12 +84,12 @@ internal sealed partial class NotificationDelivery(
         {
             // Not cancellable: once started, an attempt finishes and is recorded (a caller hanging up changes nothing).
             outcome = message.Channel == Sms
-                ? await smsTransport.SendAsync(JsonSerializer.Deserialize<SmsPayload>(message.Payload)!, CancellationToken.None)
-                : await emailTransport.SendAsync(JsonSerializer.Deserialize<EmailMessage>(message.Payload)!, CancellationToken.None);
+                ? await _smsTransport.SendAsync(JsonSerializer.Deserialize<SmsPayload>(message.Payload)!, CancellationToken.None)
+                : await _emailTransport.SendAsync(JsonSerializer.Deserialize<EmailMessage>(message.Payload)!, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            LogUnexpected(logger, ex, message.Id);
+            LogUnexpected(_logger, ex, message.Id);
             outcome = DeliveryOutcome.Transient("unexpected " + ex.GetType().Name);
         }
 
@@ -54,7 +98,7 @@ internal sealed partial class NotificationDelivery(
 
     private async Task<NotificationResult> SubmitAsync(string channel, string recipientHint, byte[] payload, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessageEntity
         {
             Id = Guid.CreateVersion7(),
@@ -67,30 +111,25 @@ internal sealed partial class NotificationDelivery(
             // Held by this call for its first attempt; if the process dies meanwhile, the lease runs out and a worker retries.
             LeaseUntil = now + Lease,
         };
-        await using (var context = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            context.Outbox.Add(message);
-            await context.SaveChangesAsync(cancellationToken);
-        }
-
+        await _newMessages.RunAsync(
+            message.Id, message.Channel, message.RecipientHint, message.Payload, nameof(OutboxStatus.Pending), message.Attempts,
+            message.CreatedAt, message.NextAttemptAt, message.LeaseUntil);
         return await AttemptAsync(message);
     }
 
     private async Task<NotificationResult> RecordAsync(OutboxMessageEntity message, DeliveryOutcome outcome)
     {
-        var retry = options.Value.Retry;
+        var retry = _options.Value.Retry;
         var attempts = message.Attempts + 1;
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var context = await contexts.CreateDbContextAsync();
-        var row = context.Outbox.Where(m => m.Id == message.Id);
+        var now = _clock.GetUtcNow().UtcDateTime;
         if (outcome.IsDelivered)
         {
-            await row.ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Delivered).SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.CompletedAt, now).SetProperty(m => m.LeaseUntil, (DateTime?)null)
-                .SetProperty(m => m.Payload, Array.Empty<byte>()).SetProperty(m => m.LastError, (string?)null));
+            await _deliveries.RunAsync(message.Id, attempts, now, Array.Empty<byte>());
             return new NotificationResult(message.Id, NotificationStatus.Delivered, NotificationFailure.None);
         }
+
+        await using var context = await _contexts.CreateDbContextAsync();
+        var row = context.Outbox.Where(m => m.Id == message.Id);
 
         if (!outcome.IsPermanent && attempts < retry.MaxAttempts)
         {
@@ -98,7 +137,7 @@ internal sealed partial class NotificationDelivery(
             await row.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, now + delay)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, outcome.Error));
-            LogRetry(logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error, delay);
+            LogRetry(_logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error, delay);
             return new NotificationResult(message.Id, NotificationStatus.Queued, NotificationFailure.None);
         }
 
@@ -107,7 +146,7 @@ internal sealed partial class NotificationDelivery(
             .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.CompletedAt, now).SetProperty(m => m.LeaseUntil, (DateTime?)null)
             .SetProperty(m => m.LastError, outcome.Error));
-        LogFailed(logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error);
+        LogFailed(_logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error);
         return new NotificationResult(message.Id, NotificationStatus.Failed, failure);
     }
 
@@ -123,6 +162,9 @@ internal sealed partial class NotificationDelivery(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Channel} {MessageId} to {Recipient} FAILED after {Attempts} attempt(s): {Error}; it stays in notify_outbox with status Failed")]
     private static partial void LogFailed(ILogger logger, string channel, Guid messageId, string recipient, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} outbox {What} together failed; writing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, string what, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {MessageId}: unexpected error in the transport")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, Guid messageId);
