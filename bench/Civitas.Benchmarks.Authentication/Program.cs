@@ -40,10 +40,11 @@ var transactions = new TransactionIds();
 var random = new Random(7);
 Resident AnyResident() => residents[random.Next(residents.Count)];
 
+// Warm-up for either mode: JIT, connection pools, partner cache, the database's page cache.
+Console.WriteLine(await LoadRun.PeakAsync("warm-up", http, Route, Prepare(warmup, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit));
+
 if (mode is "all" or "demo")
 {
-    // Warm-up: JIT, connection pool, partner cache, SQLite page cache.
-    await LoadRun.PeakAsync("warm-up", http, Route, Prepare(warmup, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next())), concurrency, limit);
     var demographic = Prepare(requests, _ => PreparedRequest.Demographic(AnyResident(), transactions.Next()));
     var (cpuBefore, driverBefore) = (serverCpu.Now(), ServerCpu.Driver.Now());
     var peak = await LoadRun.PeakAsync("demographic, peak", http, Route, demographic, concurrency, limit);

@@ -28,10 +28,11 @@ public sealed class ConfigurationTests
     }
 
     [Theory]
-    [InlineData("Host=db;Database=civitas;Username=civitas", "Host=db;Database=civitas;Username=civitas;No Reset On Close=true")]
-    [InlineData("Host=db;Database=civitas;No Reset On Close=false", "Host=db;Database=civitas;No Reset On Close=false")]
-    [InlineData("Host=db;NoResetOnClose=false;Database=civitas", "Host=db;NoResetOnClose=false;Database=civitas")]
-    public void PostgreSQL_connections_skip_the_session_reset_unless_the_connection_string_says_otherwise(string configured, string used)
+    [InlineData("Host=db;Database=civitas;Username=civitas", "Host=db;Database=civitas;Username=civitas;No Reset On Close=true;Max Auto Prepare=64")]
+    [InlineData("Host=db;Database=civitas;No Reset On Close=false", "Host=db;Database=civitas;No Reset On Close=false;Max Auto Prepare=64")]
+    [InlineData("Host=db;NoResetOnClose=false;Database=civitas;Max Auto Prepare=0", "Host=db;NoResetOnClose=false;Database=civitas;Max Auto Prepare=0")]
+    [InlineData("Host=db;MaxAutoPrepare=8;", "Host=db;MaxAutoPrepare=8;No Reset On Close=true")]
+    public void PostgreSQL_connections_skip_the_session_reset_and_prepare_hot_statements_unless_the_connection_string_says_otherwise(string configured, string used)
     {
         var settings = DatabaseSettings.FromConfiguration(
             new ConfigurationBuilder()

@@ -257,7 +257,7 @@ internal sealed partial class AuthenticationPipeline(
         }
         if (await registry.VerifyStaticPinAsync(identity.Id, pin, http.RequestAborted))
         {
-            await failures.ResetAsync(key);
+            await failures.ResetAsync(key, now);
             return null;
         }
         if (count >= limit)

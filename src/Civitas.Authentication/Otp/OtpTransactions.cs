@@ -123,7 +123,7 @@ internal sealed partial class OtpTransactions : IAsyncDisposable
         switch (result)
         {
             case OtpValidationResult.Valid:
-                await _failures.ResetAsync(individualHash);
+                await _failures.ResetAsync(individualHash, now);
                 return null;
             case OtpValidationResult.Expired:
                 await _failures.ReleaseAsync(individualHash, cancellationToken);

@@ -29,7 +29,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         if (HasKey(configured, "Host") || HasKey(configured, "Server"))
         {
-            return new DatabaseSettings(DatabaseProvider.PostgreSql, WithoutSessionReset(configured));
+            return new DatabaseSettings(DatabaseProvider.PostgreSql, WithPostgresDefaults(configured));
         }
 
         if (HasKey(configured, "Data Source") || HasKey(configured, "DataSource") || HasKey(configured, "Filename"))
@@ -43,16 +43,35 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 
     /// <summary>
-    /// Npgsql resets a pooled connection's session (RESET ALL, CLOSE ALL, UNLISTEN, pg_advisory_unlock_all, DISCARD …)
-    /// before its next use, a statement of its own each time a context or store opens one: ~240 µs of PostgreSQL's
-    /// CPU, about as much as the query it precedes (bench/README.md, "Kernel"). Civitas leaves no session state
-    /// behind (no SET, temporary table, cursor, LISTEN or advisory lock), so every connection it opens skips the
-    /// reset, unless the connection string says otherwise.
+    /// Npgsql settings Civitas turns on unless the connection string sets them itself (bench/README.md, "Kernel" and
+    /// "Authentication"):
+    /// <list type="bullet">
+    /// <item><c>No Reset On Close=true</c>: Npgsql otherwise resets a pooled connection's session (RESET ALL, CLOSE ALL,
+    /// UNLISTEN, DISCARD …) before its next use, ~240 µs of PostgreSQL's CPU each time, about as much as the query it
+    /// precedes. Civitas leaves no session state behind (no SET, temporary table, cursor, LISTEN or advisory lock).</item>
+    /// <item><c>Max Auto Prepare=64</c>: statements a connection runs again and again (every hot-path query) become
+    /// server-side prepared statements, so PostgreSQL stops parsing and planning them on each call, which was about a
+    /// fifth of its CPU per OTP authentication.</item>
+    /// </list>
     /// </summary>
-    private static string WithoutSessionReset(string connectionString) =>
-        HasKey(connectionString, "No Reset On Close") || HasKey(connectionString, "NoResetOnClose")
-            ? connectionString
-            : connectionString.TrimEnd(';') + ";No Reset On Close=true";
+    private static string WithPostgresDefaults(string connectionString)
+    {
+        var result = connectionString.TrimEnd(';');
+        foreach (var (keys, value) in PostgresDefaults)
+        {
+            if (!keys.Any(key => HasKey(connectionString, key)))
+            {
+                result += $";{keys[0]}={value}";
+            }
+        }
+        return result;
+    }
+
+    private static readonly (string[] Keys, string Value)[] PostgresDefaults =
+    [
+        (["No Reset On Close", "NoResetOnClose"], "true"),
+        (["Max Auto Prepare", "MaxAutoPrepare"], "64"),
+    ];
 
     private static bool HasKey(string connectionString, string key) =>
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -29,16 +29,11 @@ internal sealed class PostgresKernelStore : KernelStore
     private readonly NpgsqlDataSource _source;
     private readonly Task[] _runners;
 
-    // The connection string from DatabaseSettings already skips Npgsql's session reset between uses.
+    // The connection string from DatabaseSettings already skips Npgsql's session reset between uses and prepares
+    // the statements a connection runs repeatedly (Max Auto Prepare).
     public PostgresKernelStore(DatabaseSettings database)
     {
-        var builder = new NpgsqlDataSourceBuilder(database.ConnectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
-        }
-
-        _source = builder.Build();
+        _source = new NpgsqlDataSourceBuilder(database.ConnectionString).Build();
         _runners = [.. Enumerable.Range(0, Runners).Select(_ => Task.Run(RunLoopAsync))];
     }
 
