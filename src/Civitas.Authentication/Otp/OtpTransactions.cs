@@ -14,7 +14,14 @@ namespace Civitas.Authentication.Otp;
 /// authentication. The OTP itself lives only in the kernel, as a keyed hash, under a key that is itself a keyed
 /// hash of (individual, partner, transaction). All state is in the database, so it holds across hosts and restarts.
 /// </summary>
-internal sealed partial class OtpTransactions : IAsyncDisposable
+internal sealed partial class OtpTransactions(
+    IDbContextFactory<AuthenticationDbContext> databases,
+    IOtpService otp,
+    KeyedHashes hashes,
+    FailureCounter failures,
+    IOptions<AuthenticationOptions> options,
+    TimeProvider clock,
+    ILogger<OtpTransactions> logger) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -23,39 +30,16 @@ internal sealed partial class OtpTransactions : IAsyncDisposable
 
     private static readonly string InsertRequest = RawStatements.Insert("authentication_otp_requests", RequestColumns);
 
-    private readonly IDbContextFactory<AuthenticationDbContext> _databases;
-    private readonly IOtpService _otp;
-    private readonly KeyedHashes _hashes;
-    private readonly FailureCounter _failures;
-    private readonly IOptions<AuthenticationOptions> _options;
-    private readonly TimeProvider _clock;
-    private readonly GroupCommittedStatement<AuthenticationDbContext> _requestRows;
-
-    public OtpTransactions(
-        IDbContextFactory<AuthenticationDbContext> databases,
-        IOtpService otp,
-        KeyedHashes hashes,
-        FailureCounter failures,
-        IOptions<AuthenticationOptions> options,
-        TimeProvider clock,
-        ILogger<OtpTransactions> logger)
-    {
-        _databases = databases;
-        _otp = otp;
-        _hashes = hashes;
-        _failures = failures;
-        _options = options;
-        _clock = clock;
-        _requestRows = new(databases, InsertRequest, RequestColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
-    }
+    private readonly GroupCommittedStatement<AuthenticationDbContext> _requestRows =
+        new(databases, InsertRequest, RequestColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
 
     public ValueTask DisposeAsync() => _requestRows.DisposeAsync();
 
     /// <summary>Checks the limits and creates an OTP; the caller sends it. Null OTP with an error when refused.</summary>
     public async Task<(string? Otp, IdaError? Error)> GenerateAsync(string uin, byte[] individualHash, string partnerId, string transactionId, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
-        if (await _failures.IsFrozenAsync(individualHash, now, cancellationToken))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await failures.IsFrozenAsync(individualHash, now, cancellationToken))
         {
             return (null, IdaErrors.OtpFrozen);
         }
@@ -64,15 +48,15 @@ internal sealed partial class OtpTransactions : IAsyncDisposable
         // flooding window nor leaves a transaction id an OTP could be validated under.
         var row = new OtpRequestRow { Id = Guid.CreateVersion7(), IndividualHash = individualHash, PartnerId = partnerId, TransactionId = transactionId, CreatedAtUtc = now };
         await _requestRows.RunAsync(row.Id, row.IndividualHash, row.PartnerId, row.TransactionId, row.CreatedAtUtc);
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var since = now.AddMinutes(-1);
         var recent = await db.OtpRequests.CountAsync(r => r.IndividualHash == individualHash && r.CreatedAtUtc > since, cancellationToken);
-        if (recent > _options.Value.OtpRequestsPerMinute)
+        if (recent > options.Value.OtpRequestsPerMinute)
         {
             await db.OtpRequests.Where(r => r.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
             return (null, IdaErrors.OtpFlooding);
         }
-        var generation = await _otp.GenerateAsync(await _hashes.OtpKeyAsync(uin, partnerId, transactionId, cancellationToken), cancellationToken);
+        var generation = await otp.GenerateAsync(await hashes.OtpKeyAsync(uin, partnerId, transactionId, cancellationToken), cancellationToken);
         if (generation.Status != OtpGenerationStatus.Generated || generation.Otp is null)
         {
             await db.OtpRequests.Where(r => r.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
@@ -88,12 +72,12 @@ internal sealed partial class OtpTransactions : IAsyncDisposable
     /// </summary>
     public async Task<IdaError?> ValidateAsync(string uin, byte[] individualHash, string partnerId, string transactionId, string value, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
-        if (await _failures.IsFrozenAsync(individualHash, now, cancellationToken))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await failures.IsFrozenAsync(individualHash, now, cancellationToken))
         {
             return IdaErrors.OtpFrozen;
         }
-        await using (var db = await _databases.CreateDbContextAsync(cancellationToken))
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken))
         {
             var requests = await db.OtpRequests.AsNoTracking()
                 .Where(r => r.IndividualHash == individualHash)
@@ -110,31 +94,31 @@ internal sealed partial class OtpTransactions : IAsyncDisposable
             }
         }
 
-        var limit = _options.Value.OtpFailureLimit;
-        var freezeUntil = now.AddSeconds(_options.Value.OtpFreezeSeconds);
-        var count = await _failures.ReserveAsync(individualHash, now);
+        var limit = options.Value.OtpFailureLimit;
+        var freezeUntil = now.AddSeconds(options.Value.OtpFreezeSeconds);
+        var count = await failures.ReserveAsync(individualHash, now);
         if (count > limit)
         {
-            await _failures.FreezeAsync(individualHash, now, freezeUntil, cancellationToken);
+            await failures.FreezeAsync(individualHash, now, freezeUntil, cancellationToken);
             return IdaErrors.OtpFrozen;
         }
 
-        var result = await _otp.ValidateAsync(await _hashes.OtpKeyAsync(uin, partnerId, transactionId, cancellationToken), value, cancellationToken);
+        var result = await otp.ValidateAsync(await hashes.OtpKeyAsync(uin, partnerId, transactionId, cancellationToken), value, cancellationToken);
         switch (result)
         {
             case OtpValidationResult.Valid:
-                await _failures.ResetAsync(individualHash, now);
+                await failures.ResetAsync(individualHash, now);
                 return null;
             case OtpValidationResult.Expired:
-                await _failures.ReleaseAsync(individualHash, cancellationToken);
+                await failures.ReleaseAsync(individualHash, cancellationToken);
                 return IdaErrors.OtpExpired;
             case OtpValidationResult.Blocked:
-                await _failures.ReleaseAsync(individualHash, cancellationToken);
+                await failures.ReleaseAsync(individualHash, cancellationToken);
                 return IdaErrors.OtpFrozen;
             default:
                 if (count >= limit)
                 {
-                    await _failures.FreezeAsync(individualHash, now, freezeUntil, cancellationToken);
+                    await failures.FreezeAsync(individualHash, now, freezeUntil, cancellationToken);
                     return IdaErrors.OtpFrozen;
                 }
                 return IdaErrors.OtpInvalid;

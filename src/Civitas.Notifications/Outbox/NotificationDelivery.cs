@@ -15,7 +15,13 @@ namespace Civitas.Notifications.Outbox;
 /// those two writes are group-committed (<see cref="GroupCommittedStatement{TContext}"/>); retries and failures,
 /// the rare outcomes, go through EF Core.
 /// </summary>
-internal sealed partial class NotificationDelivery : IAsyncDisposable
+internal sealed partial class NotificationDelivery(
+    IDbContextFactory<NotificationsDbContext> contexts,
+    ISmsTransport smsTransport,
+    IEmailTransport emailTransport,
+    IOptions<NotificationsOptions> options,
+    TimeProvider clock,
+    ILogger<NotificationDelivery> logger) : IAsyncDisposable
 {
     public const string Sms = "sms";
     public const string Email = "email";
@@ -28,7 +34,7 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
     // The columns of OutboxMessageEntity (NotificationsDbContext maps them by property name; Status as its name).
     private static readonly string[] NewColumns = ["Id", "Channel", "RecipientHint", "Payload", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "LeaseUntil"];
 
-    private static readonly string[] DeliveredNames = ["Id", "Attempts", "CompletedAt"];
+    private static readonly string[] DeliveredNames = ["Id", "Attempts", "CompletedAt", "Erased"];
 
     // Delivered: the payload (the message text, an OTP) is erased.
     private const string MarkDelivered = """
@@ -37,32 +43,11 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
         WHERE "Id" = @Id
         """;
 
-    private readonly IDbContextFactory<NotificationsDbContext> _contexts;
-    private readonly ISmsTransport _smsTransport;
-    private readonly IEmailTransport _emailTransport;
-    private readonly IOptions<NotificationsOptions> _options;
-    private readonly TimeProvider _clock;
-    private readonly ILogger<NotificationDelivery> _logger;
-    private readonly GroupCommittedStatement<NotificationsDbContext> _newMessages;
-    private readonly GroupCommittedStatement<NotificationsDbContext> _deliveries;
+    private readonly GroupCommittedStatement<NotificationsDbContext> _newMessages =
+        new(contexts, RawStatements.Insert("notify_outbox", NewColumns), NewColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "new messages", count, error));
 
-    public NotificationDelivery(
-        IDbContextFactory<NotificationsDbContext> contexts,
-        ISmsTransport smsTransport,
-        IEmailTransport emailTransport,
-        IOptions<NotificationsOptions> options,
-        TimeProvider clock,
-        ILogger<NotificationDelivery> logger)
-    {
-        _contexts = contexts;
-        _smsTransport = smsTransport;
-        _emailTransport = emailTransport;
-        _options = options;
-        _clock = clock;
-        _logger = logger;
-        _newMessages = new(contexts, RawStatements.Insert("notify_outbox", NewColumns), NewColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "new messages", count, error));
-        _deliveries = new(contexts, MarkDelivered, [.. DeliveredNames, "Erased"], StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "deliveries", count, error));
-    }
+    private readonly GroupCommittedStatement<NotificationsDbContext> _deliveries =
+        new(contexts, MarkDelivered, DeliveredNames, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "deliveries", count, error));
 
     public async ValueTask DisposeAsync()
     {
@@ -84,12 +69,12 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
         {
             // Not cancellable: once started, an attempt finishes and is recorded (a caller hanging up changes nothing).
             outcome = message.Channel == Sms
-                ? await _smsTransport.SendAsync(JsonSerializer.Deserialize<SmsPayload>(message.Payload)!, CancellationToken.None)
-                : await _emailTransport.SendAsync(JsonSerializer.Deserialize<EmailMessage>(message.Payload)!, CancellationToken.None);
+                ? await smsTransport.SendAsync(JsonSerializer.Deserialize<SmsPayload>(message.Payload)!, CancellationToken.None)
+                : await emailTransport.SendAsync(JsonSerializer.Deserialize<EmailMessage>(message.Payload)!, CancellationToken.None);
         }
         catch (Exception ex)
         {
-            LogUnexpected(_logger, ex, message.Id);
+            LogUnexpected(logger, ex, message.Id);
             outcome = DeliveryOutcome.Transient("unexpected " + ex.GetType().Name);
         }
 
@@ -98,7 +83,7 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
 
     private async Task<NotificationResult> SubmitAsync(string channel, string recipientHint, byte[] payload, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessageEntity
         {
             Id = Guid.CreateVersion7(),
@@ -119,16 +104,16 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
 
     private async Task<NotificationResult> RecordAsync(OutboxMessageEntity message, DeliveryOutcome outcome)
     {
-        var retry = _options.Value.Retry;
+        var retry = options.Value.Retry;
         var attempts = message.Attempts + 1;
-        var now = _clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         if (outcome.IsDelivered)
         {
             await _deliveries.RunAsync(message.Id, attempts, now, Array.Empty<byte>());
             return new NotificationResult(message.Id, NotificationStatus.Delivered, NotificationFailure.None);
         }
 
-        await using var context = await _contexts.CreateDbContextAsync();
+        await using var context = await contexts.CreateDbContextAsync();
         var row = context.Outbox.Where(m => m.Id == message.Id);
 
         if (!outcome.IsPermanent && attempts < retry.MaxAttempts)
@@ -137,7 +122,7 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
             await row.ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, now + delay)
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null).SetProperty(m => m.LastError, outcome.Error));
-            LogRetry(_logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error, delay);
+            LogRetry(logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error, delay);
             return new NotificationResult(message.Id, NotificationStatus.Queued, NotificationFailure.None);
         }
 
@@ -146,7 +131,7 @@ internal sealed partial class NotificationDelivery : IAsyncDisposable
             .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.CompletedAt, now).SetProperty(m => m.LeaseUntil, (DateTime?)null)
             .SetProperty(m => m.LastError, outcome.Error));
-        LogFailed(_logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error);
+        LogFailed(logger, message.Channel, message.Id, message.RecipientHint, attempts, outcome.Error);
         return new NotificationResult(message.Id, NotificationStatus.Failed, failure);
     }
 
