@@ -19,6 +19,13 @@ public sealed class AuthenticationOptions
 
     public int OtpFreezeSeconds { get; set; } = 1800;
 
+    /// <summary>
+    /// How long an OTP request's row is kept, in hours (at least one). The rows say under which partner and
+    /// transaction id an OTP may be validated and feed the flooding count; older ones are swept, so the table holds
+    /// about a day of requests instead of growing for ever.
+    /// </summary>
+    public int OtpRequestRetentionHours { get; set; } = 24;
+
     /// <summary>Language codes (ISO 639-3) demographic values may come in; others answer IDA-DEA-002.</summary>
     public string[] SupportedLanguages { get; set; } = ["eng", "fra", "ara", "spa", "por", "hin", "kan", "tam", "swa", "wol"];
 
@@ -27,6 +34,8 @@ public sealed class AuthenticationOptions
 
     /// <summary>How long a sent OTP is valid (the kernel's <c>Civitas:Kernel:Otp:ExpirySeconds</c>; shown in the message).</summary>
     internal int OtpValiditySeconds { get; set; } = 180;
+
+    internal TimeSpan OtpRequestRetention => TimeSpan.FromHours(Math.Max(1, OtpRequestRetentionHours));
 
     internal TimeSpan RequestTimeTolerance => TimeSpan.FromSeconds(RequestTimeWindowSeconds + RequestTimeAdjustmentSeconds);
 

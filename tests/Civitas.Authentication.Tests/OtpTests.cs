@@ -1,4 +1,8 @@
 using Civitas.Authentication.Client;
+using Civitas.Authentication.Persistence;
+using Civitas.Authentication.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Civitas.Authentication.Tests;
 
@@ -160,4 +164,35 @@ public sealed class OtpLimitTests(OtpLimitFixture fixture) : IClassFixture<OtpLi
 
         Assert.Equal("IDA-OTA-003", answer.ErrorCode);
     }
+
+    [Fact]
+    public async Task The_sweep_deletes_otp_requests_past_their_retention_and_keeps_newer_ones()
+    {
+        var now = DateTime.UtcNow;
+        var old = NewRequestRow(now.AddHours(-25));
+        var recent = NewRequestRow(now.AddHours(-23));
+        var contexts = fixture.Host.Services.GetRequiredService<IDbContextFactory<AuthenticationDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            db.OtpRequests.AddRange(old, recent);
+            await db.SaveChangesAsync();
+        }
+
+        await fixture.Host.Services.GetRequiredService<AuthTransactionStore>().SweepAsync(CancellationToken.None);
+
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var left = await db.OtpRequests.Where(r => r.Id == old.Id || r.Id == recent.Id).Select(r => r.Id).ToListAsync();
+            Assert.Equal([recent.Id], left);
+        }
+    }
+
+    private static OtpRequestRow NewRequestRow(DateTime createdAtUtc) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        IndividualHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+        PartnerId = "sweep-test",
+        TransactionId = "1234567890",
+        CreatedAtUtc = createdAtUtc,
+    };
 }

@@ -39,10 +39,14 @@ internal sealed class AuthTransactionStore(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>Deletes expired replay claims and OTP requests past their retention; answers how many rows went.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await db.SeenTransactions.Where(s => s.ExpiresAtUtc <= now).ExecuteDeleteAsync(cancellationToken);
+        var keptSince = now - options.Value.OtpRequestRetention;
+        var claims = await db.SeenTransactions.Where(s => s.ExpiresAtUtc <= now).ExecuteDeleteAsync(cancellationToken);
+        var otpRequests = await db.OtpRequests.Where(r => r.CreatedAtUtc < keptSince).ExecuteDeleteAsync(cancellationToken);
+        return claims + otpRequests;
     }
 }

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Civitas.Authentication.Transactions;
 
-/// <summary>Deletes expired replay-guard entries once a minute, so the guard table stays the size of one time window.</summary>
+/// <summary>
+/// Once a minute deletes expired replay-guard entries, so the guard table stays the size of one time window, and OTP
+/// request rows older than <see cref="AuthenticationOptions.OtpRequestRetentionHours"/>.
+/// </summary>
 internal sealed partial class ReplayGuardSweeper(AuthTransactionStore store, ILogger<ReplayGuardSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,6 +32,6 @@ internal sealed partial class ReplayGuardSweeper(AuthTransactionStore store, ILo
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping expired transaction ids failed; retrying next minute")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping expired transaction ids and old OTP requests failed; retrying next minute")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }
