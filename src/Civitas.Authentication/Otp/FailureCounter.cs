@@ -14,10 +14,8 @@ namespace Civitas.Authentication.Otp;
 /// authentication, so both are group-committed (<see cref="GroupCommittedStatement{TContext}"/>), in key order;
 /// a caller still learns its count only once it is committed.
 /// </summary>
-internal sealed partial class FailureCounter : IAsyncDisposable
+internal sealed class FailureCounter : IAsyncDisposable
 {
-    private const int MaxBatch = 256;
-
     // One statement whatever the row's state: no row yet → 1; a freeze that has run out → a fresh count of 1;
     // otherwise one more. The database serialises writers on the row, so parallel attempts get distinct counts.
     private const string Reserve = """
@@ -50,8 +48,8 @@ internal sealed partial class FailureCounter : IAsyncDisposable
     public FailureCounter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<FailureCounter> logger)
     {
         _databases = databases;
-        _reservations = new(databases, Reserve, ReserveNames, StatementAnswer.FirstValue, MaxBatch, (count, error) => LogBatchFailed(logger, "attempt counts", count, error), orderBy: 0);
-        _resets = new(databases, Reset, ResetNames, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "count resets", count, error), orderBy: 0);
+        _reservations = new(databases, Reserve, ReserveNames, StatementAnswer.FirstValue, logger, "attempt counts", orderBy: 0);
+        _resets = new(databases, Reset, ResetNames, StatementAnswer.RowsChanged, logger, "attempt count resets", orderBy: 0);
     }
 
     /// <summary>True while the key is frozen.</summary>
@@ -95,6 +93,4 @@ internal sealed partial class FailureCounter : IAsyncDisposable
         await _resets.DisposeAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} {What} together failed; writing them one by one")]
-    private static partial void LogBatchFailed(ILogger logger, string what, int count, Exception exception);
 }

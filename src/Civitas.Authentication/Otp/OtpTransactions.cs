@@ -14,7 +14,7 @@ namespace Civitas.Authentication.Otp;
 /// authentication. The OTP itself lives only in the kernel, as a keyed hash, under a key that is itself a keyed
 /// hash of (individual, partner, transaction). All state is in the database, so it holds across hosts and restarts.
 /// </summary>
-internal sealed partial class OtpTransactions(
+internal sealed class OtpTransactions(
     IDbContextFactory<AuthenticationDbContext> databases,
     IOtpService otp,
     KeyedHashes hashes,
@@ -23,15 +23,13 @@ internal sealed partial class OtpTransactions(
     TimeProvider clock,
     ILogger<OtpTransactions> logger) : IAsyncDisposable
 {
-    private const int MaxBatch = 256;
-
     // Every OTP request writes its row, so the rows are group-committed (GroupCommittedStatement).
     private static readonly string[] RequestColumns = ["Id", "IndividualHash", "PartnerId", "TransactionId", "CreatedAtUtc"];
 
     private static readonly string InsertRequest = RawStatements.Insert("authentication_otp_requests", RequestColumns);
 
     private readonly GroupCommittedStatement<AuthenticationDbContext> _requestRows =
-        new(databases, InsertRequest, RequestColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
+        new(databases, InsertRequest, RequestColumns, StatementAnswer.RowsChanged, logger, "OTP request rows");
 
     public ValueTask DisposeAsync() => _requestRows.DisposeAsync();
 
@@ -125,6 +123,4 @@ internal sealed partial class OtpTransactions(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} OTP request rows together failed; writing them one by one")]
-    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 }

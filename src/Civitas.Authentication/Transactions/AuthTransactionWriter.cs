@@ -11,7 +11,7 @@ namespace Civitas.Authentication.Transactions;
 /// SaveChanges per row was the largest database cost of an authentication (bench/README.md, "Authentication"),
 /// and EF Core's change tracking was still most of a batch's cost, so a batch is one prepared INSERT per row.
 /// </summary>
-internal sealed partial class AuthTransactionWriter : IAsyncDisposable
+internal sealed class AuthTransactionWriter : IAsyncDisposable
 {
     private const int MaxBatch = 500;
 
@@ -27,7 +27,7 @@ internal sealed partial class AuthTransactionWriter : IAsyncDisposable
     private readonly GroupCommittedStatement<AuthenticationDbContext> _rows;
 
     public AuthTransactionWriter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<AuthTransactionWriter> logger) =>
-        _rows = new(databases, Insert, Columns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error));
+        _rows = new(databases, Insert, Columns, StatementAnswer.RowsChanged, logger, "auth transaction rows", maxBatch: MaxBatch);
 
     /// <summary>Completes once <paramref name="row"/> is committed; faults when it could not be written.</summary>
     public Task WriteAsync(AuthTransactionRow row) => _rows.RunAsync(Values(row));
@@ -40,6 +40,4 @@ internal sealed partial class AuthTransactionWriter : IAsyncDisposable
         row.AuthTypes, row.Succeeded, row.ErrorCode, row.RequestTimeUtc, row.ResponseTimeUtc,
     ];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} auth transaction rows together failed; writing them one by one")]
-    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 }

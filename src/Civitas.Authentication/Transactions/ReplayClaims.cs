@@ -14,10 +14,8 @@ namespace Civitas.Authentication.Transactions;
 /// finds the first one's row and is refused, exactly as across batches, and two hosts' batches lock shared keys
 /// in the same order. A caller's answer waits for the commit.
 /// </summary>
-internal sealed partial class ReplayClaims : IAsyncDisposable
+internal sealed class ReplayClaims : IAsyncDisposable
 {
-    private const int MaxBatch = 256;
-
     private const string Upsert = """
         INSERT INTO authentication_seen_transactions ("Key", "ExpiresAtUtc") VALUES (@key, @expires)
         ON CONFLICT ("Key") DO UPDATE SET "ExpiresAtUtc" = excluded."ExpiresAtUtc"
@@ -29,13 +27,11 @@ internal sealed partial class ReplayClaims : IAsyncDisposable
     private readonly GroupCommittedStatement<AuthenticationDbContext> _claims;
 
     public ReplayClaims(IDbContextFactory<AuthenticationDbContext> databases, ILogger<ReplayClaims> logger) =>
-        _claims = new(databases, Upsert, Names, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, count, error), orderBy: 0);
+        _claims = new(databases, Upsert, Names, StatementAnswer.RowsChanged, logger, "transaction id claims", orderBy: 0);
 
     /// <summary>True when <paramref name="key"/> is now claimed until <paramref name="expires"/>; false when it was claimed before and that has not expired.</summary>
     public async Task<bool> ClaimAsync(string key, DateTime now, DateTime expires) => await _claims.RunAsync(key, expires, now) == 1;
 
     public ValueTask DisposeAsync() => _claims.DisposeAsync();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming {Count} transaction ids together failed; claiming them one by one")]
-    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 }

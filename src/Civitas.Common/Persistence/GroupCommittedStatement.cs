@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Civitas.Common.Persistence;
 
@@ -14,7 +15,7 @@ namespace Civitas.Common.Persistence;
 /// hosts' batches lock shared rows in the same order, and a second run on the same row in one batch sees the
 /// first one's effect, exactly as in separate transactions. A batch that fails is run again item by item.
 /// </remarks>
-public sealed class GroupCommittedStatement<TContext> : IAsyncDisposable
+public sealed partial class GroupCommittedStatement<TContext> : IAsyncDisposable
     where TContext : DbContext
 {
     private readonly IDbContextFactory<TContext> _databases;
@@ -29,16 +30,18 @@ public sealed class GroupCommittedStatement<TContext> : IAsyncDisposable
     /// <param name="names">The parameter names, in the order callers give the values.</param>
     /// <param name="answer">What each caller is answered.</param>
     /// <param name="maxBatch">The most runs in one transaction.</param>
-    /// <param name="batchFailed">Told (count, error) when a batch of several failed and is run again item by item, e.g. to log it.</param>
+    /// <param name="logger">Where a batch of several that failed (and is run again item by item) is reported; the error, never the values.</param>
+    /// <param name="what">What the runs write, for that report (e.g. "OTP request rows").</param>
     /// <param name="orderBy">The index of the parameter whose value orders the runs of a batch, or null to keep arrival order.</param>
     public GroupCommittedStatement(
         IDbContextFactory<TContext> databases,
         string sql,
         IReadOnlyList<string> names,
         StatementAnswer answer,
-        int maxBatch,
-        Action<int, Exception> batchFailed,
-        int? orderBy = null)
+        ILogger logger,
+        string what,
+        int? orderBy = null,
+        int maxBatch = 256)
     {
         ArgumentNullException.ThrowIfNull(names);
         if (orderBy is { } index)
@@ -51,7 +54,7 @@ public sealed class GroupCommittedStatement<TContext> : IAsyncDisposable
         _names = names;
         _answer = answer;
         _orderBy = orderBy;
-        _runs = new(RunBatchAsync, maxBatch, batchFailed);
+        _runs = new(RunBatchAsync, maxBatch, (count, error) => LogBatchFailed(logger, count, what, error));
     }
 
     /// <summary>Completes with this run's answer once its batch has committed; faults when it could not be run.</summary>
@@ -92,4 +95,7 @@ public sealed class GroupCommittedStatement<TContext> : IAsyncDisposable
         (byte[] x, byte[] y) => x.AsSpan().SequenceCompareTo(y),
         _ => throw new InvalidOperationException("A batch is ordered by a string or byte array parameter."),
     });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} {What} together failed; writing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, int count, string what, Exception exception);
 }

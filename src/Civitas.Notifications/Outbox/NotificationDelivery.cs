@@ -29,8 +29,6 @@ internal sealed partial class NotificationDelivery(
     /// <summary>How long an attempt may hold a message before another worker may assume it died.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private const int MaxBatch = 256;
-
     // The columns of OutboxMessageEntity (NotificationsDbContext maps them by property name; Status as its name).
     private static readonly string[] NewColumns = ["Id", "Channel", "RecipientHint", "Payload", "Status", "Attempts", "CreatedAt", "NextAttemptAt", "LeaseUntil"];
 
@@ -44,10 +42,10 @@ internal sealed partial class NotificationDelivery(
         """;
 
     private readonly GroupCommittedStatement<NotificationsDbContext> _newMessages =
-        new(contexts, RawStatements.Insert("notify_outbox", NewColumns), NewColumns, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "new messages", count, error));
+        new(contexts, RawStatements.Insert("notify_outbox", NewColumns), NewColumns, StatementAnswer.RowsChanged, logger, "new outbox messages");
 
     private readonly GroupCommittedStatement<NotificationsDbContext> _deliveries =
-        new(contexts, MarkDelivered, DeliveredNames, StatementAnswer.RowsChanged, MaxBatch, (count, error) => LogBatchFailed(logger, "deliveries", count, error));
+        new(contexts, MarkDelivered, DeliveredNames, StatementAnswer.RowsChanged, logger, "outbox deliveries");
 
     public async ValueTask DisposeAsync()
     {
@@ -148,8 +146,6 @@ internal sealed partial class NotificationDelivery(
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {Channel} {MessageId} to {Recipient} FAILED after {Attempts} attempt(s): {Error}; it stays in notify_outbox with status Failed")]
     private static partial void LogFailed(ILogger logger, string channel, Guid messageId, string recipient, int attempts, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} outbox {What} together failed; writing them one by one")]
-    private static partial void LogBatchFailed(ILogger logger, string what, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {MessageId}: unexpected error in the transport")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, Guid messageId);
