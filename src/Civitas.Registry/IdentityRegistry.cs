@@ -12,6 +12,7 @@ namespace Civitas.Registry;
 /// </summary>
 internal sealed class IdentityRegistry(
     IDbContextFactory<RegistryDbContext> databases,
+    IdentityLookups lookups,
     RegistryKeyRing keyRing,
     IUinAllocator uins,
     IVidGenerator vids,
@@ -30,11 +31,10 @@ internal sealed class IdentityRegistry(
     public async Task<IdentityRecord?> FindAsync(IndividualIdType type, string individualId, CancellationToken cancellationToken = default)
     {
         var keys = await keyRing.GetAsync(cancellationToken);
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var hash = LookupHash.Of(type, individualId, keys.LookupKey);
         var found = type == IndividualIdType.Uin
-            ? await IdentityLookups.ByUinHash(db, hash, cancellationToken)
-            : await IdentityLookups.ByVidHash(db, hash, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            ? await lookups.ByUinHashAsync(hash)
+            : await lookups.ByVidHashAsync(hash, clock.GetUtcNow().UtcDateTime);
         return found is null ? null : ToRecord(found.Row, found.LockedAuthTypes, keys);
     }
 

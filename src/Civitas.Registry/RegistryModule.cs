@@ -13,6 +13,7 @@ public static class RegistryModule
     {
         services.AddCivitasModuleDatabase<RegistryDbContext, SqliteRegistryDbContext, PostgresRegistryDbContext>(configuration, RegistryDbContext.Module);
         services.AddSingleton<RegistryKeyRing>();
+        services.AddSingleton<IdentityLookups>();
         services.AddSingleton<IdentityRegistry>();
         services.AddSingleton<IIdentityRegistry>(provider => provider.GetRequiredService<IdentityRegistry>());
         services.AddSingleton<IIdentityImport>(provider => provider.GetRequiredService<IdentityRegistry>());

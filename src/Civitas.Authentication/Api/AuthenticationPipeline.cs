@@ -243,7 +243,7 @@ internal sealed partial class AuthenticationPipeline(
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await hashes.PinFailuresAsync(identity.Uin, http.RequestAborted);
         var locked = IdaErrors.AuthTypeLocked.With(AuthTypeNames.Pin);
-        if (await failures.IsFrozenAsync(key, now, http.RequestAborted))
+        if (await failures.IsFrozenAsync(key, now))
         {
             return locked;
         }

@@ -38,26 +38,29 @@ internal sealed class FailureCounter : IAsyncDisposable
         WHERE "IndividualHash" = @key
         """;
 
+    /// <summary>1 while the key (<c>@key</c>) is frozen at <c>@now</c>, else 0; other queries embed it as a subquery.</summary>
+    internal const string FrozenCount = """
+        SELECT COUNT(*) FROM authentication_otp_failures WHERE "IndividualHash" = @key AND "FrozenUntilUtc" > @now
+        """;
+
     private static readonly string[] ReserveNames = ["key", "now"];
     private static readonly string[] ResetNames = ["key", "now"];
 
     private readonly IDbContextFactory<AuthenticationDbContext> _databases;
+    private readonly GroupedQuery<AuthenticationDbContext, long> _frozen;
     private readonly GroupCommittedStatement<AuthenticationDbContext> _reservations;
     private readonly GroupCommittedStatement<AuthenticationDbContext> _resets;
 
     public FailureCounter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<FailureCounter> logger)
     {
         _databases = databases;
+        _frozen = new(databases, FrozenCount, ReserveNames, reader => reader.GetInt64(0), logger, "freezes");
         _reservations = new(databases, Reserve, ReserveNames, StatementAnswer.FirstValue, logger, "attempt counts", orderBy: 0);
         _resets = new(databases, Reset, ResetNames, StatementAnswer.RowsChanged, logger, "attempt count resets", orderBy: 0);
     }
 
     /// <summary>True while the key is frozen.</summary>
-    public async Task<bool> IsFrozenAsync(byte[] key, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
-        return await db.OtpFailures.AnyAsync(f => f.IndividualHash == key && f.FrozenUntilUtc > now, cancellationToken);
-    }
+    public async Task<bool> IsFrozenAsync(byte[] key, DateTime now) => (await _frozen.QueryAsync(key, now))[0] > 0;
 
     /// <summary>
     /// Counts one attempt and answers the count including it (possibly higher when others count at the same moment,
@@ -89,6 +92,7 @@ internal sealed class FailureCounter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _frozen.DisposeAsync();
         await _reservations.DisposeAsync();
         await _resets.DisposeAsync();
     }

@@ -28,26 +28,14 @@ public static class RawStatements
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
         var sqlite = connection is SqliteConnection;
-        await using var transaction = rows.Count > 1 ? await db.Database.BeginTransactionAsync() : null;
+        // PostgreSQL runs a batch sent without a transaction as one implicit transaction (one Sync message: a failing
+        // statement rolls back the others), so the batch commits in its own round trip, without a BEGIN and a COMMIT.
+        await using var transaction = rows.Count > 1 && !connection.CanCreateBatch ? await db.Database.BeginTransactionAsync() : null;
         var results = new long[rows.Count];
         if (connection.CanCreateBatch)
         {
-            await using var batch = connection.CreateBatch();
+            await using var batch = CreateBatch(connection, sql, names, rows, sqlite);
             batch.Transaction = transaction?.GetDbTransaction();
-            foreach (var values in rows)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = sql;
-                for (var i = 0; i < names.Count; i++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = names[i];
-                    parameter.Value = Bindable(values[i], sqlite);
-                    command.Parameters.Add(parameter);
-                }
-                batch.BatchCommands.Add(command);
-            }
-
             if (answer == StatementAnswer.FirstValue)
             {
                 // Every command has RETURNING, so each gives one result set, in order.
@@ -69,16 +57,8 @@ public static class RawStatements
         }
         else
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            await using var command = CreateCommand(connection, sql, names);
             command.Transaction = transaction?.GetDbTransaction();
-            foreach (var name in names)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-            }
-
             for (var row = 0; row < rows.Count; row++)
             {
                 for (var i = 0; i < names.Count; i++)
@@ -99,9 +79,95 @@ public static class RawStatements
         return results;
     }
 
+    /// <summary>
+    /// The read of a grouped query (<see cref="GroupedQuery{TContext, TRow}"/>): runs <paramref name="sql"/> once per
+    /// entry of <paramref name="calls"/> and answers each call's rows, read with <paramref name="read"/>. PostgreSQL
+    /// gets every query in one round trip (a <see cref="DbBatch"/>, one result set per call); SQLite runs one
+    /// prepared command per call, in-process. No transaction: each is a read on its own.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Statements are constants; every value is a parameter.")]
+    public static async Task<IReadOnlyList<TRow>[]> QueryEachAsync<TRow>(
+        DbContext db, string sql, IReadOnlyList<string> names, IReadOnlyList<object?[]> calls, Func<DbDataReader, TRow> read)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(read);
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        var sqlite = connection is SqliteConnection;
+        var answers = new IReadOnlyList<TRow>[calls.Count];
+        if (connection.CanCreateBatch && calls.Count > 1)
+        {
+            await using var batch = CreateBatch(connection, sql, names, calls, sqlite);
+            await using var reader = await batch.ExecuteReaderAsync();
+            for (var i = 0; i < calls.Count; i++)
+            {
+                answers[i] = await ReadAllAsync(reader, read);
+                await reader.NextResultAsync();
+            }
+            return answers;
+        }
+
+        await using var command = CreateCommand(connection, sql, names);
+        for (var call = 0; call < calls.Count; call++)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                command.Parameters[i].Value = Bindable(calls[call][i], sqlite);
+            }
+            await using var reader = await command.ExecuteReaderAsync();
+            answers[call] = await ReadAllAsync(reader, read);
+        }
+        return answers;
+    }
+
     /// <summary>An INSERT of one row into <paramref name="table"/>, with a parameter <c>@column</c> per column (EF Core's quoted property names).</summary>
     public static string Insert(string table, IReadOnlyList<string> columns) =>
         $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
+
+    private static DbBatch CreateBatch(DbConnection connection, string sql, IReadOnlyList<string> names, IReadOnlyList<object?[]> rows, bool sqlite)
+    {
+        var batch = connection.CreateBatch();
+        foreach (var values in rows)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < names.Count; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[i];
+                parameter.Value = Bindable(values[i], sqlite);
+                command.Parameters.Add(parameter);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    /// <summary>A command with one (unset) parameter per name, to run once per row.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Statements are constants; every value is a parameter.")]
+    private static DbCommand CreateCommand(DbConnection connection, string sql, IReadOnlyList<string> names)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<TRow>> ReadAllAsync<TRow>(DbDataReader reader, Func<DbDataReader, TRow> read)
+    {
+        var rows = new List<TRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
 
     private static long AsLong(object? value) =>
         value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
