@@ -132,6 +132,37 @@ public sealed class RegistryApiTests(RegistryFixture fixture) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_vid_past_its_expiry_finds_nobody_and_one_before_it_finds_its_resident()
+    {
+        var uin = (await CreateAsync(Residents.Amina())).GetProperty("uin").GetString()!;
+        var before = await VidHashesAsync();
+        using var issued = await fixture.Registry.PostAsJsonAsync($"{Route}/{uin}/vids", new { });
+        var vid = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("vid").GetString()!;
+        var vidHash = Assert.Single((await VidHashesAsync()).Except(before));
+
+        // The expiry as EF Core stores it, compared by the lookup's own SQL with the time bound as a parameter.
+        foreach (var (expiresAt, expected) in new[] { (DateTime.UtcNow.AddSeconds(-1), HttpStatusCode.NotFound), (DateTime.UtcNow.AddMinutes(5), HttpStatusCode.OK) })
+        {
+            await using (var scope = fixture.Host.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+                var row = await db.Vids.SingleAsync(v => v.VidHash == Convert.FromHexString(vidHash));
+                row.ExpiresAtUtc = expiresAt;
+                await db.SaveChangesAsync();
+            }
+            using var lookup = await fixture.Registry.GetAsync($"{Route}/{vid}?idType=VID");
+            Assert.Equal(expected, lookup.StatusCode);
+        }
+    }
+
+    private async Task<HashSet<string>> VidHashesAsync()
+    {
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        var hashes = await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().Vids.Select(v => v.VidHash).ToListAsync();
+        return [.. hashes.Select(Convert.ToHexString)];
+    }
+
+    [Fact]
     public async Task Vid_finds_the_same_resident_and_unknown_ids_are_404()
     {
         var uin = (await CreateAsync(Residents.Amina())).GetProperty("uin").GetString()!;
@@ -165,6 +196,13 @@ public sealed class RegistryApiTests(RegistryFixture fixture) : IClassFixture<Re
 
         using var locked = await fixture.Registry.PutAsJsonAsync($"{Route}/{uin}/locks/otp", new { locked = true });
         Assert.Equal("otp", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedAuthTypes")[0].GetString());
+        using var lockedToo = await fixture.Registry.PutAsJsonAsync($"{Route}/{uin}/locks/demo", new { locked = true });
+        // The lookup reads an identity with two locks as two rows of one query: one identity, both locks.
+        using var read = await fixture.Registry.GetAsync($"{Route}/{uin}");
+        var readBack = await read.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["demo", "otp"], readBack.GetProperty("lockedAuthTypes").EnumerateArray().Select(t => t.GetString()).Order());
+        Assert.Equal(uin, readBack.GetProperty("uin").GetString());
+        using var unlockedToo = await fixture.Registry.PutAsJsonAsync($"{Route}/{uin}/locks/demo", new { locked = false });
         using var unlocked = await fixture.Registry.PutAsJsonAsync($"{Route}/{uin}/locks/otp", new { locked = false });
         Assert.Empty((await unlocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("lockedAuthTypes").EnumerateArray());
         using var badType = await fixture.Registry.PutAsJsonAsync($"{Route}/{uin}/locks/telepathy", new { locked = true });
