@@ -43,8 +43,8 @@ internal sealed class FailureCounter : IAsyncDisposable
         SELECT COUNT(*) FROM authentication_otp_failures WHERE "IndividualHash" = @key AND "FrozenUntilUtc" > @now
         """;
 
-    private static readonly string[] ReserveNames = ["key", "now"];
-    private static readonly string[] ResetNames = ["key", "now"];
+    // Every statement and query here takes the same two parameters.
+    private static readonly string[] KeyAndNow = ["key", "now"];
 
     private readonly IDbContextFactory<AuthenticationDbContext> _databases;
     private readonly GroupedQuery<AuthenticationDbContext, long> _frozen;
@@ -54,9 +54,9 @@ internal sealed class FailureCounter : IAsyncDisposable
     public FailureCounter(IDbContextFactory<AuthenticationDbContext> databases, ILogger<FailureCounter> logger)
     {
         _databases = databases;
-        _frozen = new(databases, FrozenCount, ReserveNames, reader => reader.GetInt64(0), logger, "freezes");
-        _reservations = new(databases, Reserve, ReserveNames, StatementAnswer.FirstValue, logger, "attempt counts", orderBy: 0);
-        _resets = new(databases, Reset, ResetNames, StatementAnswer.RowsChanged, logger, "attempt count resets", orderBy: 0);
+        _frozen = new(databases, FrozenCount, KeyAndNow, reader => reader.GetInt64(0), logger, "freezes");
+        _reservations = new(databases, Reserve, KeyAndNow, StatementAnswer.FirstValue, logger, "attempt counts", orderBy: 0);
+        _resets = new(databases, Reset, KeyAndNow, StatementAnswer.RowsChanged, logger, "attempt count resets", orderBy: 0);
     }
 
     /// <summary>True while the key is frozen.</summary>

@@ -8,6 +8,8 @@ namespace Civitas.Common.Persistence;
 /// commit, one round trip). Alone, a caller costs one small batch; under load, one commit serves dozens.
 /// When a batch fails as a whole, its items are written again one by one, so a bad item (or a deadlock between
 /// two hosts' batches) fails only its own caller. Disposal writes what is already queued before it returns.
+/// Reads use the same queue to share a round trip (<see cref="GroupedQuery{TContext, TRow}"/>): there a "batch"
+/// is the queued calls sent together, and its "commit" is the answer.
 /// </summary>
 /// <typeparam name="TItem">What one caller asks to have written.</typeparam>
 /// <typeparam name="TResult">What that caller learns once the batch has committed.</typeparam>
